@@ -1,0 +1,47 @@
+"""The demo corpus: files in demo/ plus the shared seed, ingested into an empty store on first start."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from analysis.store import Store
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEMO_DIR = REPO_ROOT / "demo"
+SEED_DIR = REPO_ROOT.parent / "shared" / "seeds"
+DEMO_ENV = "WENYAN_DEMO"
+DEMO_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".csv", ".xlsx", ".jsonl", ".zip")
+
+
+def demo_paths(*, demo_dir: Path = DEMO_DIR, seed_dir: Path = SEED_DIR) -> list[Path]:
+    """The seed articles (when the shared folder is present) then every demo file, sorted."""
+    found = []
+    for folder in (seed_dir, demo_dir):
+        if folder.is_dir():
+            found += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES)
+    return found
+
+
+def demo_enabled() -> bool:
+    """WENYAN_DEMO=0 starts the app on an empty store (tests, production installs)."""
+    return os.environ.get(DEMO_ENV, "1").strip() not in ("0", "false", "no")
+
+
+def ensure_demo_corpus(store: Store, *, progress: Callable[[float, str], None] | None = None,
+                       demo_dir: Path | None = None, seed_dir: Path | None = None) -> int:
+    """Ingest the demo corpus when the store holds no article; returns the number of articles stored."""
+    if store.counts()["articles"] > 0:
+        return 0
+    paths = demo_paths(demo_dir=demo_dir or DEMO_DIR, seed_dir=seed_dir or SEED_DIR)
+    if not paths:
+        return 0
+    from analysis.pipeline import ingest
+
+    def report(state) -> None:
+        if progress is not None and state.files_total:
+            progress(state.files_done / state.files_total, f"{state.files_done}/{state.files_total}")
+
+    # One process: the demo corpus is small, and worker start-up would cost more than it saves.
+    result = ingest([str(p) for p in paths], store=store, jobs=1, progress=report)
+    return result.stored

@@ -1,0 +1,297 @@
+"""Parallel ingest: workers load and analyse, the parent writes short batches to the store."""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from analysis import loaders
+from analysis.errors import AnalysisError, UnsupportedFormat
+from analysis.models import Article
+from analysis.pipeline import analyze_record, store_stopwords
+from analysis.segment import Segmenter, make_segmenter
+from analysis.statistics import EXTRACTOR_VERSION
+from analysis.store import Store
+from analysis.store_rows import content_hash
+
+logger = logging.getLogger(__name__)
+
+SPLIT_AT = 4  # a worker analyses this many articles of a file itself and hands the rest back for fan-out
+CHUNK = 8  # articles per fanned-out task
+BATCH_RECORDS = 64  # articles per write transaction (each article is whole or absent either way)
+BATCH_SECONDS = 0.5
+IN_PROCESS_BYTES = 256 * 1024  # below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class IngestItem:
+    """What happened to one article (or to one source that failed to load)."""
+
+    source: str
+    status: str  # stored | duplicate | updated | error
+    article_id: int | None = None
+    title: str | None = None
+    message: str | None = None
+    n_chars: int = 0
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+    articles: int
+    chars: int
+    elapsed: float
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def eta_seconds(self) -> float | None:
+        """Remaining time, extrapolated from the bytes of the files done so far."""
+        if not self.bytes_done or self.elapsed <= 0:
+            return None
+        return max(0.0, self.elapsed * (self.bytes_total - self.bytes_done) / self.bytes_done)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    items: tuple[IngestItem, ...]
+    seconds: float
+    files: int = 0
+    ignored: int = 0  # files in folders skipped for their hidden name or unsupported type
+
+    def _count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+    @property
+    def stored(self) -> int:
+        return self._count("stored")
+
+    @property
+    def duplicates(self) -> int:
+        return self._count("duplicate")
+
+    @property
+    def updated(self) -> int:
+        return self._count("updated")
+
+    @property
+    def errors(self) -> tuple[IngestItem, ...]:
+        return tuple(i for i in self.items if i.status == "error")
+
+    @property
+    def n_chars(self) -> int:
+        return sum(i.n_chars for i in self.items if i.status != "error")
+
+
+# ---- work done in the worker processes (or in-process for small inputs) ------------------------------------
+@dataclass(frozen=True)
+class _Context:
+    segmenter: Segmenter
+    stopwords: frozenset[str]
+    known: frozenset[str] = field(default=frozenset())  # hashes stored with the current extractor version
+
+
+_worker_context: _Context | None = None  # set once per worker process by the pool initializer
+
+
+def _init_worker(context: _Context) -> None:
+    global _worker_context
+    _worker_context = context
+
+
+def _analyze_articles(source: str, articles: Sequence[Article], context: _Context) -> list[tuple]:
+    """Outcomes: ("record", source, record, n_chars) | ("known", source, title, n_chars) | ("error", …)."""
+    outcomes: list[tuple] = []
+    for article in articles:
+        if content_hash(article) in context.known:
+            outcomes.append(("known", source, article.title, article.n_chars))
+            continue
+        try:
+            record = analyze_record(article, segmenter=context.segmenter, stopwords=context.stopwords)
+        except Exception as exc:  # a bug on one article must not stop an archive's ingest; it is logged
+            logger.exception("analysis failed for %s", source)
+            outcomes.append(("error", source, f"internal error while analysing {article.title!r}: {exc!r}"))
+            continue
+        outcomes.append(("record", source, record, article.n_chars))
+    return outcomes
+
+
+def _relabel(article: Article, name: str, label: str) -> Article:
+    """Sources read as paths relative to what the user named (folder/sub/file.txt, folder/a.zip/member.txt)."""
+    if label == name or not article.source.startswith(name):
+        return article
+    return replace(article, source=label + article.source[len(name):])
+
+
+def _process_file(path: str, label: str, context: _Context | None = None) -> tuple[str, list[tuple]]:
+    """Load one file and analyse its first articles; the rest come back as ("more", source, articles)."""
+    context = context or _worker_context
+    name = Path(path).name
+    outcomes: list[tuple] = []
+    try:
+        for source, loaded in loaders.iter_path(path):
+            source = label + source[len(name):] if source.startswith(name) else source
+            if isinstance(loaded, AnalysisError):
+                outcomes.append(("error", source, str(loaded)))
+                continue
+            loaded = [_relabel(a, name, label) for a in loaded]
+            outcomes.extend(_analyze_articles(source, loaded[:SPLIT_AT], context))
+            if len(loaded) > SPLIT_AT:
+                outcomes.append(("more", source, loaded[SPLIT_AT:]))
+    except Exception as exc:  # unreadable by a bug in a loader: report the file, keep the ingest going
+        logger.exception("loading failed for %s", path)
+        outcomes.append(("error", label, f"internal error while loading: {exc!r}"))
+    return path, outcomes
+
+
+def _process_chunk(source: str, articles: Sequence[Article], context: _Context | None = None) -> tuple[None, list]:
+    return None, _analyze_articles(source, articles, context or _worker_context)
+
+
+# ---- orchestration in the parent process: fan out, then write in short batches ------------------------------
+def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[str, str, int]], list[IngestItem], int]:
+    """(path, label, size) of every file to read, missing paths as errors, and how many files were ignored.
+
+    Like the loaders, a folder's hidden files and files of unsupported types are ignored; a file named
+    directly is always read (and reported when it cannot be)."""
+    files: list[tuple[str, str, int]] = []
+    missing: list[IngestItem] = []
+    ignored = 0
+    for path in map(Path, paths):
+        if not path.exists():
+            missing.append(IngestItem(str(path), "error", message=f"{path}: no such file or folder; check the path"))
+        elif not path.is_dir():
+            files.append((str(path), str(path), path.stat().st_size))
+        for root, dirs, names in os.walk(path) if path.is_dir() else ():
+            dirs[:] = sorted(d for d in dirs if not d.startswith(loaders.SKIPPED_NAME_PREFIXES))
+            for name in sorted(names):
+                file = Path(root, name)
+                if name.startswith(loaders.SKIPPED_NAME_PREFIXES) or not _supported(name):
+                    ignored += 1
+                    continue
+                label = f"{path.name}/{file.relative_to(path).as_posix()}"
+                files.append((str(file), label, file.stat().st_size))
+    return files, missing, ignored
+
+
+def _supported(name: str) -> bool:
+    try:
+        loaders.format_of(name)
+    except UnsupportedFormat:
+        return False
+    return True
+
+
+def _run_in_process(files: Sequence[tuple[str, str, int]], context: _Context):
+    for path, label, _ in files:
+        _, outcomes = _process_file(path, label, context)
+        done = [o for o in outcomes if o[0] != "more"]
+        for o in outcomes:
+            if o[0] == "more":
+                done.extend(_analyze_articles(o[1], o[2], context))
+        yield path, done
+
+
+def _run_pool(files: Sequence[tuple[str, str, int]], context: _Context, jobs: int):
+    """Yield (finished file or None, outcomes) as workers finish; a file's extra articles are fanned out."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the loaded dictionary with the workers for free; a threaded host (Streamlit) must not fork.
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    done: queue.Queue = queue.Queue()
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_init_worker, initargs=(context,)) as pool:
+        pending = 0
+
+        def submit(function: Callable, path: str | None, *args) -> None:
+            nonlocal pending
+            pending += 1
+            future = pool.submit(function, *args)
+            future.add_done_callback(lambda f: done.put(_result_or_error(f, path)))
+
+        for path, label, _ in files:
+            submit(_process_file, path, path, label)
+        while pending:
+            path, outcomes = done.get()
+            pending -= 1
+            for o in outcomes:
+                if o[0] == "more":
+                    for i in range(0, len(o[2]), CHUNK):
+                        submit(_process_chunk, None, o[1], o[2][i:i + CHUNK])
+            yield path, [o for o in outcomes if o[0] != "more"]
+
+
+def _result_or_error(future, path: str | None) -> tuple[str | None, list[tuple]]:
+    try:
+        return future.result()
+    except Exception as exc:  # a worker died (killed, out of memory): report its work, keep the rest
+        logger.error("ingest worker failed on %s: %r", path, exc)
+        return path, [("error", path or "(worker)", f"internal error: worker failed ({exc!r})")]
+
+
+class _Writer:
+    """Collects outcomes and writes them in short transactions, so readers are never blocked for long."""
+
+    def __init__(self, store: Store) -> None:
+        self.store, self.items, self.pending, self.flushed_at = store, [], [], time.monotonic()
+
+    def add(self, outcome: tuple) -> None:
+        kind, source = outcome[0], outcome[1]
+        if kind == "error":
+            self.items.append(IngestItem(source, "error", message=outcome[2]))
+        else:
+            self.pending.append(outcome)
+        if len(self.pending) >= BATCH_RECORDS or time.monotonic() - self.flushed_at >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        records = [o for o in self.pending if o[0] == "record"]
+        results = iter(self.store.save_records([o[2] for o in records])) if records else iter(())
+        for o in self.pending:
+            if o[0] == "known":
+                self.items.append(IngestItem(o[1], "duplicate", None, o[2], n_chars=o[3]))
+                continue
+            article_id, created, replaced = next(results)
+            status = "stored" if created else "updated" if replaced else "duplicate"
+            self.items.append(IngestItem(o[1], status, article_id, o[2].article[1], n_chars=o[3]))
+        self.pending, self.flushed_at = [], time.monotonic()
+
+
+def run_ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | None = None,
+           progress: Callable[[IngestProgress], None] | None = None) -> IngestReport:
+    """Load, analyse and store every article under `paths`; bad files are reported, never fatal."""
+    started = time.perf_counter()
+    files, missing, ignored = expand_paths(paths)
+    bytes_total = sum(size for _, _, size in files)
+    context = _Context(make_segmenter(user_words=store.list_user_words()), store_stopwords(store),
+                       store.known_hashes(extractor_version=EXTRACTOR_VERSION))
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    small = jobs == 1 or bytes_total <= IN_PROCESS_BYTES
+    results = _run_in_process(files, context) if small else _run_pool(files, context, jobs)
+    sizes = {path: size for path, _, size in files}
+    writer = _Writer(store)
+    files_done = bytes_done = articles = chars = 0
+    writer.items.extend(missing)
+    for path, outcomes in results:
+        for outcome in outcomes:
+            writer.add(outcome)
+            if outcome[0] != "error":
+                articles, chars = articles + 1, chars + outcome[3]
+        if path is not None:
+            files_done, bytes_done = files_done + 1, bytes_done + sizes.get(path, 0)
+        if progress is not None:
+            progress(IngestProgress(files_done, len(files), bytes_done, bytes_total, articles, chars,
+                                    time.perf_counter() - started))
+    writer.flush()
+    return IngestReport(tuple(writer.items), time.perf_counter() - started, files=len(files), ignored=ignored)

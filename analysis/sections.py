@@ -1,0 +1,301 @@
+"""Headings in plain article text: `detect_sections(text)` splits the display text into a lead and sections.
+
+Heading styles (each a named regex below): the 关键词“…” line (+ the one-line subheading under it), Markdown
+`#`…`######` lines, whole-line `**bold**`, bold run-in heads (`**一是…。**正文`), numbered heads — 第一编/篇,
+第一章/第一部分, 第一节, 一、, （一）, 1. / 1、, （1）, ① — either on a line of their own or run-in (the head
+ends at the first 。！？： within `MAX_RUNIN_TITLE_CHARS` and the section's text continues in the same paragraph),
+and short standalone lines without closing punctuation (see `_is_short_heading`).
+
+Choices where the brief was open:
+- Titles keep their numbering as written (“一、总体要求”, “（一）加强思想政治工作”, “第一章 总则”) and drop
+  Markdown markers (`#`, `**`), a run-in head's closing 。/：, and the —— of a subheading. Whitespace in titles
+  and subheadings is normalised: runs collapse to one space and spaces touching CJK punctuation are dropped
+  (`关键词  “全链条 ”` reads 关键词“全链条”); a space between two CJK characters stays (第一章 总则) — the
+  display text has already dropped a pre-segmented article's word gaps.
+- Sections are a flat partition: a group heading's span ends where its first sub-heading starts; the hierarchy is
+  `level` (lead 0, top headings 1) and `parent` (index into the returned tuple). A section's span starts at its
+  heading and includes the heading line (and subheading line).
+- Levels: numbered styles have a fixed order (Markdown # … ######, 第X编 > 第X章/部分 > 第X节 > 一、 > （一） >
+  1. > （1） > ①); other styles (关键词, bold, short lines) nest by order of appearance, like reStructuredText.
+- A short heading line directly followed by another short unpunctuated line (or any heading followed by a ——
+  line) takes that line as its subheading (the deck under a feature-story heading).
+- Layout metadata (analysis.layout) is never a heading; metadata at the start of the text is cut from the lead
+  and metadata at the end of a section (a byline, editor line, caption or signature) is cut from its end.
+  A caption inside a section stays inside its span (sections are contiguous).
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from typing import NamedTuple
+
+from analysis.layout import Line, Span, find_layout, split_lines
+from analysis.models import Section
+
+MAX_SHORT_HEADING_CHARS = 25
+MAX_NUMBERED_HEADING_CHARS = 40
+MAX_RUNIN_TITLE_CHARS = 30
+MAX_SUBHEADING_CHARS = 30
+
+CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
+SPACES_RE = re.compile(r"\s+")
+SPACE_NEAR_PUNCT_RE = re.compile(rf"\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\s+")
+# ATX headings; without the space CommonMark wants, only when the line does not also end in # (a #hashtag#).
+MARKDOWN_RE = re.compile(r"^(?P<hashes>#{1,6})(?:\s+(?P<title>[^#\s].*?)\s*#*|(?P<tight>[^#\s][^#]*))$")
+BOLD_LINE_RE = re.compile(r"^\*\*(?P<title>[^*]{1,40}?)\*\*\s*[。：:]?$")
+BOLD_RUNIN_RE = re.compile(r"^\*\*(?P<title>[^*]{1,30}?)\s*[。：:！？]?\s*\*\*\s*[。：:]?(?=\S)")
+KEYWORD_RE = re.compile(r"^关键词\s*(?:[：:]?\s*[“\"「『]\s*[^”\"」』]{1,20}\s*[”\"」』]|[：:]\s*[^\s。！？]{1,16})$")
+RUNIN_END_RE = re.compile(r"[。！？：:]")
+SENTENCE_PUNCT_RE = re.compile(r"[。！？!?；;]")
+CLOSING_PUNCT = "。！？!?；;：:，,、…"
+LIST_MARK_RE = re.compile(r"^(?:[-*+•·]\s|\||#)")  # list items, table rows, #hashtags#
+CN_NUM = "一二三四五六七八九十百零〇两"
+# (style, regex) in matching order; the style names the rank in STYLE_RANK.
+NUMBERED_RES = (
+    ("part", re.compile(rf"^第[{CN_NUM}\d]{{1,4}}[编篇]")),
+    ("chapter", re.compile(rf"^第[{CN_NUM}\d]{{1,4}}(?:章|部分)")),
+    ("jie", re.compile(rf"^第[{CN_NUM}\d]{{1,4}}节")),
+    ("cn_comma", re.compile(rf"^[{CN_NUM}]{{1,3}}\s*[、．.](?![{CN_NUM}])")),  # not 一、二季度
+    ("cn_paren", re.compile(rf"^[（(]\s*[{CN_NUM}]{{1,3}}\s*[）)]")),
+    ("arabic", re.compile(r"^\d{1,2}\s*[.．、](?!\d)")),
+    ("arabic_paren", re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
+    ("circled", re.compile(r"^[①-⑳]")),
+)
+STYLE_RANK = {f"md{n}": n for n in range(1, 7)} | {
+    "part": 10, "chapter": 11, "jie": 12, "cn_comma": 13, "cn_paren": 14,
+    "arabic": 15, "arabic_paren": 16, "circled": 17,
+}
+
+
+class Head(NamedTuple):
+    """A heading found at `start` (line start) with its style, normalised title and optional subheading."""
+
+    start: int
+    line: int  # index into the non-empty lines
+    style: str
+    title: str
+    subheading: str | None = None
+    weak: bool = False  # a one-sentence numbered line, dropped when its style also numbers list items
+
+
+def normalize_title(title: str) -> str:
+    """Collapse whitespace, drop spaces touching CJK punctuation and Markdown emphasis markers."""
+    title = SPACES_RE.sub(" ", title.replace("**", "")).strip()
+    return SPACE_NEAR_PUNCT_RE.sub("", title)
+
+
+def _numbered(line: str) -> tuple[str, str] | None:
+    """(style, title) when the line opens with a numbering pattern and reads as a heading."""
+    for style, pattern in NUMBERED_RES:
+        match = pattern.match(line)
+        if not match or len(line) == match.end():
+            continue
+        rest = line[match.end():]
+        if len(line) <= MAX_NUMBERED_HEADING_CHARS and not SENTENCE_PUNCT_RE.search(line) \
+                and line[-1] not in CLOSING_PUNCT:
+            return style, line
+        end = RUNIN_END_RE.search(rest)
+        if end and end.start() <= MAX_RUNIN_TITLE_CHARS and end.start() > 0:
+            return style, line[: match.end() + end.start()]
+        return None
+    return None
+
+
+def numbering_style(line: str) -> str | None:
+    """The numbering style a line opens with (whether or not it reads as a heading)."""
+    return next((style for style, pattern in NUMBERED_RES if pattern.match(line)), None)
+
+
+def _is_weak(line: str, style: str, title: str) -> bool:
+    """A numbered line that is one whole sentence (（三）…费用。): a heading only if its siblings are."""
+    return style in STYLE_RANK and not style.startswith("md") and line[len(title):] in tuple("。；;！？：:")
+
+
+def _is_bold_sentence(inner: str) -> bool:
+    """**各地要高度重视，切实抓好落实。** is emphasis, not a heading."""
+    return inner.endswith(("。", "！", "？")) and ("，" in inner or len(inner) > MAX_SHORT_HEADING_CHARS)
+
+
+def classify_line(line: str) -> tuple[str, str] | None:
+    """(style, raw title) of a heading line whose shape alone makes it a heading, else None."""
+    if KEYWORD_RE.match(line):
+        return "keyword", line
+    markdown = MARKDOWN_RE.match(line)
+    if markdown:
+        return f"md{len(markdown.group('hashes'))}", markdown.group("title") or markdown.group("tight")
+    bold = BOLD_LINE_RE.match(line)
+    if bold:
+        inner = bold.group("title").strip()
+        if SENTENCE_PUNCT_RE.search(inner.rstrip("。！？")) or _is_bold_sentence(inner):
+            return None
+        numbered = _numbered(inner)
+        return (numbered[0], inner.rstrip("。：:")) if numbered else ("bold", inner.rstrip("。：:"))
+    runin = BOLD_RUNIN_RE.match(line)
+    if runin:
+        return "bold_runin", runin.group("title")
+    return _numbered(line)
+
+
+def _is_short_line(line: str) -> bool:
+    """A short line with at least two CJK characters and no closing punctuation anywhere that matters."""
+    if len(line) > MAX_SHORT_HEADING_CHARS or line[-1] in CLOSING_PUNCT or line[0] + line[-1] in ("（）", "()"):
+        return False
+    if SENTENCE_PUNCT_RE.search(line) or LIST_MARK_RE.match(line):
+        return False
+    return len(re.findall(rf"[{CJK_CHAR}]", line)) >= 2
+
+
+def _is_body(line: str) -> bool:
+    """A line that reads as running text (ends a sentence or is longer than a heading)."""
+    return len(line) > MAX_SHORT_HEADING_CHARS or line[-1] in "。！？!?…”"
+
+
+def _list_items(lines: list[Line]) -> list[bool]:
+    """Per line: is it one of a run of short lines introduced by a line ending in ： (a list, not headings)?"""
+    flags: list[bool] = []
+    open_list = False
+    for line in lines:
+        short = _is_short_line(line.text)
+        flags.append(open_list and short)
+        if not short:
+            open_list = line.text.endswith(("：", ":"))
+    return flags
+
+
+def _is_short_heading(lines: list[Line], index: int, meta: set[int]) -> bool:
+    """A short standalone line is a heading when body text follows it."""
+    if not _is_short_line(lines[index].text):
+        return False
+    following = [item for item in lines[index + 1:index + 4] if item.start not in meta]
+    if not following:
+        return False
+    if _is_body(following[0].text) or classify_line(following[0].text):
+        return True
+    return len(following) > 1 and _is_short_line(following[0].text) and _is_body(following[1].text)
+
+
+def _subheading(lines: list[Line], index: int, style: str, meta: set[int]) -> str | None:
+    """The deck line under a heading: a —— line, or a short plain line under 关键词/short headings."""
+    if index + 1 >= len(lines) or lines[index + 1].start in meta:
+        return None
+    line = lines[index + 1].text
+    if line.startswith(("——", "—")) and len(line) <= MAX_SUBHEADING_CHARS + 2:
+        return line.lstrip("—")
+    if style not in ("keyword", "short") or classify_line(line):
+        return None
+    fits = len(line) <= MAX_SUBHEADING_CHARS and not SENTENCE_PUNCT_RE.search(line)
+    if fits and not line.endswith(tuple(CLOSING_PUNCT)) and index + 2 < len(lines):
+        return line
+    return None
+
+
+def find_heads(text: str, spans: tuple[Span, ...]) -> list[Head]:
+    """Every heading of the text in order, skipping layout metadata lines."""
+    lines = split_lines(text)
+    meta = {line.start for line in lines if _is_covered(line, spans)}
+    in_list = _list_items(lines)
+    heads: list[Head] = []
+    items: set[str] = set()  # numbering styles used for list items somewhere in the text
+    skip = -1
+    for index, line in enumerate(lines):
+        if index <= skip or line.start in meta:
+            continue
+        found = classify_line(line.text)
+        if found is None and not in_list[index] and _is_short_heading(lines, index, meta):
+            found = ("short", line.text)
+        if found is None:
+            items.add(numbering_style(line.text) or "")
+            continue
+        style, title = found
+        weak = _is_weak(line.text, style, title)
+        following = _next_content(lines, index, meta) if weak else ""
+        if weak and (not following or numbering_style(following) == style):
+            items.add(style)
+            continue
+        subheading = _subheading(lines, index, style, meta)
+        if subheading is not None:
+            skip = index + 1
+        heads.append(Head(line.start, index, style, normalize_title(title),
+                          normalize_title(subheading) if subheading else None, weak))
+    return [head for head in heads if not (head.weak and head.style in items)]
+
+
+def _next_content(lines: list[Line], index: int, meta: set[int]) -> str:
+    """Text of the next line that is not layout metadata ("" at the end)."""
+    following = (lines[after] for after in range(index + 1, len(lines)))
+    return next((line.text for line in following if line.start not in meta), "")
+
+
+def _span_at(spans: tuple[Span, ...], position: int) -> Span | None:
+    """The span holding `position` (spans are sorted and disjoint)."""
+    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return spans[index] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
+
+
+def _is_covered(line: Line, spans: tuple[Span, ...]) -> bool:
+    span = _span_at(spans, line.start)
+    return span is not None and line.end <= span[1]
+
+
+def assign_levels(heads: list[Head]) -> list[tuple[int, int | None]]:
+    """(level, parent position among heads) for each head, by style rank and order of appearance."""
+    stack: list[tuple[str, int | None, int]] = []
+    result: list[tuple[int, int | None]] = []
+    for position, head in enumerate(heads):
+        rank = STYLE_RANK.get(head.style)
+        if any(style == head.style for style, _, _ in stack):
+            while stack.pop()[0] != head.style:
+                pass
+        elif rank is not None:
+            while stack and stack[-1][1] is not None and stack[-1][1] > rank:
+                stack.pop()
+        result.append((len(stack) + 1, stack[-1][2] if stack else None))
+        stack.append((head.style, rank, position))
+    return result
+
+
+def _trim(text: str, start: int, end: int, spans: tuple[Span, ...], *, trim_start: bool) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding whitespace and metadata spans."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        at_start = _span_at(spans, start) if trim_start else None
+        if at_start is not None:
+            start, changed = at_start[1], True
+        at_end = _span_at(spans, end - 1) if end > start else None
+        if at_end is not None and at_end[0] >= start and at_end[1] >= end:
+            end, changed = at_end[0], True
+    return start, max(start, end)
+
+
+def detect_sections(text: str) -> tuple[Section, ...]:
+    """Split the display text into a lead (title None, level 0) and titled sections."""
+    if not text or not text.strip():
+        return ()
+    spans = find_layout(text).spans
+    heads = find_heads(text, spans)
+    bounds = [head.start for head in heads] + [len(text)]
+    sections: list[Section] = []
+    lead_start, lead_end = _trim(text, 0, bounds[0], spans, trim_start=True)
+    if lead_end > lead_start:
+        sections.append(Section(None, None, 0, None, lead_start, lead_end, text[lead_start:lead_end]))
+    offset = len(sections)
+    for position, (head, (level, parent)) in enumerate(zip(heads, assign_levels(heads))):
+        start, end = _trim(text, head.start, bounds[position + 1], spans, trim_start=False)
+        end = max(end, _line_end(text, head.start))
+        sections.append(Section(head.title, head.subheading, level,
+                                None if parent is None else parent + offset, start, end, text[start:end]))
+    return tuple(sections)
+
+
+def _line_end(text: str, start: int) -> int:
+    """End of the (stripped) line that starts at `start`; a heading never loses its own line."""
+    newline = text.find("\n", start)
+    line = text[start: len(text) if newline < 0 else newline]
+    return start + len(line.rstrip())

@@ -1,0 +1,141 @@
+"""Rules that tell a reported quantity from dates, ordinals, names, idioms, list markers and policy structure."""
+from __future__ import annotations
+
+import re
+
+from analysis import stat_lexicon as lex
+from analysis.stat_mentions import Mention
+from analysis.stat_subject import Tok, is_nounish, is_punct
+
+RANK_WORDS = ("排名", "位列", "位居", "排在", "名列", "排行", "编号", "号码", "电话", "代码", "邮编", "热线", "传真")
+LIST_MARK_AFTER = frozenset("、.)）")
+LIST_MARK_BEFORE = frozenset("\n（(")
+POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种", "张", ""})
+SMALL_CATEGORY = 10  # 三项社会保险基金总收入1086.5亿元: a small Chinese count naming categories before a figure
+ASCII_LETTER = re.compile(r"[A-Za-z]")
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+UNIT_FREE_KINDS = frozenset({"%", "‰", "个百分点", "百分点", "倍", "成"})
+QUOTE_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "〈": "〉"}
+MAX_QUOTED_NAME = 14
+
+
+def _tokens_after(tokens: list[Tok], at: int, *, limit: int = 6) -> list[Tok]:
+    """Up to `limit` tokens starting at or after `at`, stopping at punctuation."""
+    out = []
+    for tok in tokens:
+        if tok.start < at:
+            continue
+        if is_punct(tok) or len(out) >= limit:
+            break
+        out.append(tok)
+    return out
+
+
+def _inside_word(mention: Mention, tokens: list[Tok]) -> bool:
+    """A Chinese numeral that jieba reads as part of a longer ordinary word (统一, 四川, 一字之差, 千方百计)."""
+    for tok in tokens:
+        if tok.start < mention.core_start < tok.end:
+            return True
+        if tok.start == mention.core_start:
+            unit_end = mention.core_end + len(mention.unit)
+            return tok.end > unit_end and tok.flag not in ("m", "q", "mq")
+    return False
+
+
+def _quoted(compact: str, mention: Mention, sentence: tuple[int, int]) -> str:
+    """The opening quote mark when the mention sits inside a short quotation or a book title, else ''."""
+    left = compact[sentence[0]: mention.start]
+    for open_mark, close_mark in QUOTE_PAIRS.items():
+        i = left.rfind(open_mark)
+        if i < 0 or close_mark in left[i:]:
+            continue
+        close = compact.find(close_mark, mention.end, sentence[1] + 1)
+        if close >= 0 and (open_mark == "《" or close - (sentence[0] + i) <= MAX_QUOTED_NAME):
+            return open_mark
+    return ""
+
+
+def _names_something(tokens: list[Tok], at: int) -> bool:
+    """The noun run after a number ends in a name suffix (百万职工技能大赛, 百日千万招聘专项行动)."""
+    return any(t.word.endswith(lex.NAME_SUFFIXES) for t in _tokens_after(tokens, at) if is_nounish(t) or t.flag == "v")
+
+
+def _bare_is_count(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
+    """A number without a measure word counts only before a noun, or after a cue such as 达到 at a clause end."""
+    core = compact[mention.core_start: mention.core_end]
+    if mention.chinese:
+        return mention.magnitude and bool(_tokens_after(tokens, mention.end)) and is_nounish(
+            _tokens_after(tokens, mention.end)[0])
+    digits = core.replace(",", "")
+    if mention.magnitude:
+        return True
+    if "." in digits or len(digits) >= 5 or YEAR.match(digits) or digits.startswith("0"):
+        return False
+    after = _tokens_after(tokens, mention.end, limit=1)
+    if after:
+        return is_nounish(after[0]) and after[0].flag not in ("t", "f")
+    return mention.qualifier != "exact" or compact[mention.start - 2: mention.start] in ("达到", "共计", "总计")
+
+
+def _measured_duration(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
+    """平均在线时长9.6小时: a duration the sentence measures (not 24小时内, 有效期3年, 两年)."""
+    if mention.unit not in lex.DURATION_UNITS or compact[mention.end: mention.end + 1] in ("内", "前", "后"):
+        return False
+    clause_start = max(compact.rfind(p, sentence[0], mention.start) for p in "，,；;：:")
+    return any(cue in compact[max(clause_start, sentence[0]): mention.start] for cue in lex.DURATION_CUES)
+
+
+def _is_threshold(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
+    """A condition in a rule: 对涉及10人以上的…, 亿元以上项目 (a bare magnitude as a class boundary)."""
+    if mention.qualifier not in ("at_least", "less_than") or not compact[mention.end - 2: mention.end] in (
+            "以上", "以下", "以内"):
+        return False
+    if compact[mention.core_start: mention.core_end] in ("万", "亿", "千万", "百万", "万亿", "十万"):
+        return True
+    clause_start = max(compact.rfind(p, sentence[0], mention.start) for p in "，,；;：:")
+    clause = compact[max(clause_start, sentence[0]): mention.start]
+    return compact[mention.end: mention.end + 1] == "的" and clause.lstrip("，,；;：:").startswith("对")
+
+
+def _figure_follows(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
+    """Another number follows in the same clause right after the noun the count modifies."""
+    clause_end = min([i for i in (compact.find(p, mention.end, sentence[1]) for p in "，,；;。") if i >= 0]
+                     or [sentence[1]])
+    rest = compact[mention.end: clause_end]
+    return bool(re.search(r"\d", rest)) and not re.match(r"^[的是为]", rest)
+
+
+def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tuple[int, int]) -> bool:
+    """True unless the number is a date, ordinal, name, idiom, list marker, age, duration or policy count."""
+    unit, before = mention.unit, compact[max(0, mention.core_start - 2): mention.core_start]
+    if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
+        return False
+    if before.endswith(("第", "前", "#")) or before in RANK_WORDS or _is_threshold(compact, mention, sentence):
+        return False
+    if mention.chinese and unit == "期" and mention.value <= 10:
+        return False  # 二期 is a project phase
+    if ASCII_LETTER.match(before[-1:]) or ASCII_LETTER.match(compact[mention.core_end: mention.core_end + 1]):
+        return False
+    if not unit and compact[mention.end: mention.end + 1] in LIST_MARK_AFTER and (
+            mention.core_start == sentence[0] or before[-1:] in LIST_MARK_BEFORE):
+        return False
+    if mention.chinese and (_inside_word(mention, tokens) or mention.value == 1 and not mention.magnitude
+                            and unit not in UNIT_FREE_KINDS):
+        return False
+    if unit == "成" and (mention.value > 10 or not mention.chinese):
+        return False
+    quote = _quoted(compact, mention, sentence)
+    if quote == "《" or quote and (not unit or mention.chinese):
+        return False
+    if not unit and not _bare_is_count(compact, mention, tokens):
+        return False
+    if (not unit or mention.chinese) and _names_something(tokens, mention.end):
+        return False
+    if mention.chinese and mention.value <= SMALL_CATEGORY and unit in POLICY_UNITS and _figure_follows(
+            compact, mention, sentence):
+        return False
+    if unit in POLICY_UNITS:
+        after = [t for t in _tokens_after(tokens, mention.end, limit=3) if is_nounish(t)]
+        if after and any(t.word.endswith(lex.POLICY_HEADS) for t in after[:2]):
+            return False
+    return True

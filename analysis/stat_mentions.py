@@ -1,0 +1,178 @@
+"""Find numbers with their measure words and qualifier cues in compacted display text."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from analysis import stat_lexicon as lex
+from analysis.numerals import parse_quantity, to_half_width, trailing_magnitude
+
+SPACE_RUN = re.compile(r"[ \t\r\u3000\xa0]+")
+ASCII_ALNUM = re.compile(r"[A-Za-z0-9%]")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+MAGNITUDE = r"(?:万亿|千万|百万|十万|万|亿|千(?![米克瓦]))"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUMBER_CORE = re.compile(
+    rf"{ARABIC}[余多来]?{MAGNITUDE}?[余多]?(?:(?:至|到|—{{1,2}}|–|~|～|-|－){ARABIC}{MAGNITUDE}?[余多]?)?"
+    r"|[零〇一二两三四五六七八九十百千万亿]+(?:[余多来][万亿]?)?"
+)
+PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
+FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十]|\d+)分之(?P<num>[一二两三四五六七八九]|\d+)")
+RANGE_BETWEEN = re.compile(r"^(?:至|到|—{1,2}|–|~|～|-|－)$")
+DOUBLING = re.compile(r"翻(?P<n>一|两|二|三|四)番")
+CHINESE_CORE = re.compile(r"^[零〇一二两三四五六七八九十百千万亿余多来]+$")
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    unit: str  # the measure word as written ('' when none)
+    value: float
+    value_max: float | None
+    qualifier: str
+    chinese: bool
+    magnitude: bool
+
+
+def compact_text(text: str) -> tuple[str, list[int]]:
+    """Drop spaces between tokens (keeping one between ASCII alphanumerics) and map each kept char to its offset."""
+    chars: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for match in SPACE_RUN.finditer(text):
+        chars.extend(text[pos:match.start()])
+        index.extend(range(pos, match.start()))
+        before, after = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
+        if before and after and ASCII_ALNUM.match(before) and ASCII_ALNUM.match(after) and not (
+                before.isdigit() and after == "%"):
+            chars.append(" ")
+            index.append(match.start())
+        pos = match.end()
+    chars.extend(text[pos:])
+    index.extend(range(pos, len(text)))
+    return to_half_width("".join(chars)), index
+
+
+def sentence_bounds(compact: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, ends included."""
+    bounds, start = [], 0
+    for match in SENTENCE_END.finditer(compact):
+        bounds.append((start, match.end()))
+        start = match.end()
+    if start < len(compact):
+        bounds.append((start, len(compact)))
+    return bounds
+
+
+def _match_unit(compact: str, at: int) -> str:
+    """The longest measure word written at `at` ('' when none, or when it opens an ordinary word like 人才)."""
+    unit = next((u for u in lex.ALL_UNITS if compact.startswith(u, at)), "")
+    if compact[at: at + 2] in lex.UNIT_CHAR_WORDS and len(unit) < 2:
+        return ""
+    return unit
+
+
+def _match_prefix(compact: str, at: int, core: str) -> tuple[int, str | None]:
+    """(start, qualifier) of a qualifier cue written just before the number."""
+    for cue, qualifier in lex.PREFIX_QUALIFIERS:
+        if not compact.startswith(cue, at - len(cue)):
+            continue
+        before = compact[at - len(cue) - 1: at - len(cue)]
+        if cue == "约" and before in "节制签合预邀公履违特大":
+            continue
+        if cue == "近" and before in "最附接将":
+            continue
+        if cue == "上" and not re.match(r"^[一二两三四五六七八九十]?[百千万亿]", core):
+            continue
+        if cue == "破" and not (re.match(r"^[一二两三四五六七八九十]?[百千万亿]", core) or trailing_magnitude(core)):
+            continue
+        return at - len(cue), qualifier
+    return at, None
+
+
+def _match_suffix(compact: str, at: int) -> tuple[int, str | None]:
+    """(end, qualifier) of a qualifier cue written after the number and its measure word."""
+    for cue, qualifier in lex.SUFFIX_QUALIFIERS:
+        if compact.startswith(cue, at):
+            return at + len(cue), qualifier
+    return at, None
+
+
+def read_mention(compact: str, match: re.Match) -> Mention | None:
+    """Number + measure word + qualifiers around one numeral match; None when it does not parse."""
+    core, core_start, core_end = match.group(), match.start(), match.end()
+    try:
+        value, value_max = parse_quantity(core)
+    except (ValueError, KeyError, IndexError):
+        return None
+    unit = _match_unit(compact, core_end)
+    after_unit = core_end + len(unit)
+    inner_after = compact[after_unit: after_unit + 1] if unit and compact[after_unit: after_unit + 1] in "多余" else ""
+    if inner_after and compact[after_unit: after_unit + 2] in lex.UNIT_CHAR_WORDS | {"多个", "多家", "余家", "余名"}:
+        inner_after = ""
+    end, suffix = _match_suffix(compact, after_unit + len(inner_after))
+    start, prefix = _match_prefix(compact, core_start, core)
+    inner = "more_than" if re.search(r"[余多]", core) or inner_after else "about" if "来" in core else None
+    chinese = bool(CHINESE_CORE.match(core))
+    return Mention(start, end, core_start, core_end, unit, value, value_max, prefix or suffix or inner or "exact",
+                   chinese, bool(trailing_magnitude(core)) or chinese and value >= 100)
+
+
+def special_mentions(compact: str) -> list[Mention]:
+    """百分之三十 (percent) and 翻一番 (multiple) written in words."""
+    found = []
+    for match in PERCENT_WORDS.finditer(compact):
+        whole, _, frac = match["num"].partition("点")
+        try:
+            value = parse_quantity(whole)[0] + (float("0." + "".join(str("零一二三四五六七八九".index(c)) for c in frac))
+                                                if frac else 0.0)
+        except ValueError:
+            continue
+        end, suffix = _match_suffix(compact, match.end())
+        start, prefix = _match_prefix(compact, match.start(), "")
+        found.append(Mention(start, end, match.start(), match.end(), "%", value, None, prefix or suffix or "exact",
+                             True, False))
+    for match in FRACTION.finditer(compact):
+        try:
+            value = 100.0 * parse_quantity(match["num"])[0] / parse_quantity(match["den"])[0]
+        except (ValueError, ZeroDivisionError):
+            continue
+        end, suffix = _match_suffix(compact, match.end())
+        start, prefix = _match_prefix(compact, match.start(), "")
+        found.append(Mention(start, end, match.start(), match.end(), "%", round(value, 2), None,
+                             prefix or suffix or "exact", True, False))
+    for match in DOUBLING.finditer(compact):
+        found.append(Mention(match.start(), match.end(), match.start(), match.end(), "倍",
+                             2.0 ** ({"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[match["n"]]), None, "exact",
+                             True, False))
+    return found
+
+
+def find_mentions(compact: str) -> list[Mention]:
+    """Every numeral with its measure word and qualifiers, left to right, without overlaps."""
+    found = special_mentions(compact)
+    taken = [(m.start, m.end) for m in found]
+    for match in NUMBER_CORE.finditer(compact):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        mention = read_mention(compact, match)
+        if mention is not None:
+            found.append(mention)
+    return join_ranges(compact, sorted(found))
+
+
+def join_ranges(compact: str, mentions: list[Mention]) -> list[Mention]:
+    """8000元至1.2万元, 三至五成: two numbers joined by 至/到/— with one unit become one range."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (last is not None and RANGE_BETWEEN.match(compact[last.end: mention.start])
+                and last.unit in ("", mention.unit) and mention.unit and last.value < mention.value
+                and last.qualifier == "exact"):
+            out[-1] = mention._replace(start=last.start, core_start=last.core_start, value=last.value,
+                                       value_max=mention.value, qualifier=mention.qualifier)
+            continue
+        out.append(mention)
+    return out

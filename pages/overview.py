@@ -1,0 +1,45 @@
+"""概览 Overview: headline numbers, top keywords, a small word cloud and the largest workforce figures."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import charts, corpus_views
+from wenyan_ui import frame, glue
+from wenyan_ui import strings as S
+
+frame.page_header("overview")
+article_id = frame.require_article()
+if article_id is None:
+    st.stop()
+
+key = glue.stamp()
+scope = st.segmented_control("范围", ["article", "corpus"], format_func=S.SCOPES.get, key="overview.scope",
+                             default=glue.query_choice("scope", ("article", "corpus"), "article"))
+scope = scope or "article"
+glue.set_query(scope=scope)
+chosen_id = article_id if scope == "article" else None
+if chosen_id is not None:
+    found = glue.get_analysis(key, chosen_id)
+    frame.show_title(found.article.title, found.article.subtitle)
+
+frame.metric_cards(corpus_views.overview_metrics(glue.store(), article_id=chosen_id))
+
+left, right = st.columns([3, 2], gap="large")
+top = glue.keywords(key, chosen_id, None, "tfidf", 15)
+with left:
+    st.subheader("核心关键词", anchor=False)
+    frame.figure(charts.keywords_figure(top), name="overview_keywords", key="overview.keywords")
+with right:
+    st.subheader("词云", anchor=False)
+    words = tuple(zip(top["word"], top["weight"].astype(float)))
+    layout = glue.cloud_layout(words, 520, 360, "rounded", "vermilion")
+    st.image(glue.cloud_png(layout, 2), width="stretch")
+
+st.subheader("最大的劳动力数据", anchor=False)
+stats = glue.statistics(key, None if chosen_id is None else (chosen_id,))
+largest = corpus_views.largest_workforce(stats, top_k=8)
+if largest.empty:
+    st.info("没有找到劳动力相关的统计数据。")
+else:
+    columns = ["article_title", "text", "value", "unit", "subject", "qualifier", "is_target", "section"]
+    frame.table(largest[columns], name="overview_workforce", key="overview.workforce")

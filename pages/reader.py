@@ -1,0 +1,43 @@
+"""阅读 Reader: the article in its sections, statistics and keywords highlighted in place (hover for details)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import corpus_views, reader_html
+from wenyan_ui import frame, glue
+from wenyan_ui import strings as S
+
+frame.page_header("reader")
+article_id = frame.require_article()
+if article_id is None:
+    st.stop()
+
+key = glue.stamp()
+found = glue.get_analysis(key, article_id)
+frame.show_title(found.article.title, found.article.subtitle)
+meta = [f"{found.article.n_chars:,} 字", f"{len(found.sections)} 个章节", f"{len(found.statistics)} 条统计数据"]
+if found.article.date:
+    meta.insert(0, found.article.date)
+st.caption(" · ".join(meta))
+
+options = [-1, *range(len(found.sections))]
+wanted = glue.query_int("section")
+stat = glue.query_int("stat")
+if stat is not None and 0 <= stat < len(found.statistics):  # arriving from a link in the statistics table
+    wanted = corpus_views.section_index_at(found, found.statistics[stat].start)
+if wanted in options and f"reader.section.{article_id}" not in st.session_state:
+    st.session_state[f"reader.section.{article_id}"] = wanted
+left, middle, right = st.columns([3, 2, 2])
+section = left.selectbox("跳转到章节", options, key=f"reader.section.{article_id}",
+                         format_func=lambda i: "全文" if i < 0 else corpus_views.section_label(found, i))
+show_stats = middle.toggle("高亮统计数据", value=True, key="reader.stats")
+show_keywords = right.toggle("高亮关键词", value=True, key="reader.keywords")
+glue.set_query(section=None if section < 0 else section)
+
+top = glue.keywords(key, article_id, None if section < 0 else section, "tfidf", 10)
+keywords = corpus_views.keywords_from_frame(top)
+counts = reader_html.legend_counts(found.statistics)
+st.html(reader_html.legend_html(counts))
+st.html(reader_html.article_html(
+    found.article.text, sections=found.sections, statistics=found.statistics if show_stats else (),
+    keywords=keywords if show_keywords else (), tokens=found.tokens, only_section=None if section < 0 else section))

@@ -1,0 +1,55 @@
+"""AppTest: 语料库 Corpus page — upload through file_uploader, results list, delete, word lists."""
+from __future__ import annotations
+
+from app_support import assert_clean, demo_db, demo_template, run_page, texts  # noqa: F401 (fixtures)
+
+from analysis.store import Store
+
+NEW_ARTICLE = "兰州市举办职业技能培训成果展\n\n　　本报讯 兰州市今年开展职业技能培训3.2万人次，新增高技能人才4500人。\n"
+
+
+def _uploader(app):
+    return app.get("file_uploader")[0]
+
+
+def test_corpus_lists_stored_articles(demo_db, monkeypatch):
+    app = run_page("corpus", demo_db, monkeypatch)
+    assert_clean(app)
+    table = app.dataframe[0].value
+    assert {"标题", "字数", "统计数据", "劳动力数据"} <= set(table.columns)
+    assert len(table) == Store(demo_db).counts()["articles"]
+    assert [b.label for b in app.get("download_button")][:2] == ["下载 CSV", "下载 Excel"]
+
+
+def test_upload_stores_an_article_and_reports_each_file(demo_db, monkeypatch):
+    app = run_page("corpus", demo_db, monkeypatch)
+    before = Store(demo_db).counts()["articles"]
+    _uploader(app).set_value([("lanzhou.txt", NEW_ARTICLE.encode("utf-8"), "text/plain"),
+                              ("broken.docx", b"not a zip at all", "application/octet-stream")])
+    app.button[0].click().run()
+    assert_clean(app)
+    assert Store(demo_db).counts()["articles"] == before + 1
+    assert "完成：入库 1 篇，重复 0 篇，失败 1 个。" in texts(app)
+    results = app.dataframe[0].value
+    assert list(results["结果"]) == ["已入库", "失败"]
+    assert "文件已损坏" in results["原因"].iloc[1] or "不支持" in results["原因"].iloc[1]
+
+
+def test_uploading_the_same_text_twice_is_a_duplicate(demo_db, monkeypatch):
+    app = run_page("corpus", demo_db, monkeypatch)
+    for _ in range(2):
+        _uploader(app).set_value(("lanzhou.txt", NEW_ARTICLE.encode("utf-8"), "text/plain"))
+        app.button[0].click().run()
+    assert_clean(app)
+    assert "重复（已存在）" in list(app.dataframe[0].value["结果"])
+
+
+def test_word_lists_are_saved_to_the_store(demo_db, monkeypatch):
+    app = run_page("corpus", demo_db, monkeypatch)
+    app.text_area[0].set_value("产业工人队伍\n新就业形态")
+    app.text_area[1].set_value("记者")
+    next(b for b in app.button if b.label == "保存词表").click().run()
+    assert_clean(app)
+    store = Store(demo_db)
+    assert store.list_user_words() == ["产业工人队伍", "新就业形态"]
+    assert store.list_stopwords() == ["记者"]

@@ -1,0 +1,158 @@
+"""The only Streamlit glue: cached resources (store, font), cached results keyed by plain values, view state."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis import corpus_views as views
+from analysis import fonts, kwic, wordcloud_render
+from analysis.models import Analysis
+from analysis.pipeline import store_stopwords
+from analysis.store import Store, resolve_db_path
+
+APP_DIR = Path(__file__).resolve().parent.parent
+STATIC_DIR = APP_DIR / "static"
+QUERY_KEYS = ("article", "section", "method", "page")
+
+
+# ---- resources: created once per server process, never mutated -------------------------------------------
+@st.cache_resource(show_spinner=False)
+def get_store(db_path: str) -> Store:
+    return Store(db_path)
+
+
+def store() -> Store:
+    """The store at the path the CLI would use (--db is CLI-only; WENYAN_DB or data/wenyan.sqlite3)."""
+    return get_store(str(resolve_db_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def start_web_font_build() -> threading.Thread | None:
+    """Build the theme's WOFF2 in the background on first start (about a minute, once)."""
+    if (STATIC_DIR / "fonts" / fonts.WEB_FONT_NAME).is_file():
+        return None
+    thread = threading.Thread(target=fonts.ensure_web_font, args=(STATIC_DIR,), daemon=True, name="web-font")
+    thread.start()
+    return thread
+
+
+def stamp() -> tuple:
+    """Cheap fingerprint of the store's content: cached results are keyed by it, so writes invalidate them."""
+    current = store()
+    return (str(current.path), tuple(current.counts().values()), tuple(current.list_user_words()),
+            tuple(sorted(current.stopword_changes()[0])), tuple(sorted(current.stopword_changes()[1])))
+
+
+# ---- cached results (plain keys only) ------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def articles(key: tuple, search: str = "") -> pd.DataFrame:
+    return views.articles_frame(store(), search=search)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def get_analysis(key: tuple, article_id: int) -> Analysis:
+    return store().get_analysis(article_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def stopwords(key: tuple) -> frozenset[str]:
+    return store_stopwords(store())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def keywords(key: tuple, article_id: int | None, section_idx: int | None, method: str, top_k: int,
+             use_stopwords: bool = True) -> pd.DataFrame:
+    chosen = stopwords(key) if use_stopwords else frozenset()
+    found = views.scope_keywords(store(), article_id=article_id, section_idx=section_idx, method=method,
+                                 top_k=top_k, stopwords=chosen)
+    return views.keywords_frame(found)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def statistics(key: tuple, article_ids: tuple[int, ...] | None) -> pd.DataFrame:
+    return store().get_statistics(None if article_ids is None else list(article_ids))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def section_tables(key: tuple, article_id: int, top_k: int) -> dict[str, pd.DataFrame]:
+    found, chosen = get_analysis(key, article_id), stopwords(key)
+    words = list(keywords(key, article_id, None, "tfidf", top_k)["word"])
+    return {"sections": views.sections_frame(found),
+            "heatmap": views.heatmap_matrix(found, words=words, stopwords=chosen),
+            "distinctive": views.distinctive_by_section(found, stopwords=chosen)}
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def kwic_table(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str,
+               whole_word: bool) -> pd.DataFrame:
+    docs = []
+    for article_id in article_ids:
+        found = get_analysis(key, article_id)
+        docs.append({"text": found.article.text, "tokens": found.tokens, "sections": found.sections,
+                     "article_id": article_id, "article": found.article.title})
+    return kwic.kwic_table(docs, term, width=width, whole_word=whole_word, sort_by=sort_by)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cloud_layout(words: tuple[tuple[str, float], ...], width: int, height: int, shape: str, palette: str,
+                 mask_png: bytes | None = None) -> wordcloud_render.CloudLayout:
+    mask = (wordcloud_render.mask_from_png(mask_png, width=width) if mask_png
+            else wordcloud_render.shape_mask(shape, width=width, height=height))
+    return wordcloud_render.layout_cloud(dict(words), width=width, height=height, mask=mask, palette=palette,
+                                         max_words=len(words))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cloud_png(layout: wordcloud_render.CloudLayout, scale: int = 1) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    wordcloud_render.render_image(layout, scale=scale).save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def clear_results() -> None:
+    """After a write: drop every cached result (the stamp would miss writes that keep counts equal)."""
+    st.cache_data.clear()
+
+
+# ---- view state: URL query parameters mirror the selections ----------------------------------------------
+def query_int(name: str) -> int | None:
+    value = st.query_params.get(name)
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def query_choice(name: str, choices: tuple[str, ...] | list[str], default: str) -> str:
+    value = st.query_params.get(name)
+    return value if value in choices else default
+
+
+def set_query(**values: object) -> None:
+    """Write view state into the URL (None removes a key), so a link reproduces the view."""
+    for name, value in values.items():
+        if value is None:
+            st.query_params.pop(name, None)
+        elif st.query_params.get(name) != str(value):
+            st.query_params[name] = str(value)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def keyword_list(key: tuple, article_id: int, top_k: int) -> tuple:
+    """An article's TF-IDF keywords as Keyword values (for comparisons)."""
+    return views.keywords_from_frame(keywords(key, article_id, None, "tfidf", top_k))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def distinctive(key: tuple, article_ids: tuple[int, ...], labels: tuple[str, ...]) -> pd.DataFrame:
+    """Keyness of each article against the other compared ones."""
+    from analysis import compare
+
+    current = store()
+    counts = {label: current.article_term_counts(i) for i, label in zip(article_ids, labels)}
+    return compare.distinctive_keywords(counts, top_k=10)

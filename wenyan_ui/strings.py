@@ -1,0 +1,90 @@
+"""Every user-facing string of the dashboard, in simplified Chinese, in one place."""
+from __future__ import annotations
+
+APP_TITLE = "文眼 WenYan"
+APP_TAGLINE = "中文文章的关键词、章节与统计数据分析"
+APP_ICON = ":material/menu_book:"
+
+PAGE_TITLES = {
+    "corpus": "语料库", "overview": "概览", "reader": "阅读", "wordcloud": "词云",
+    "sections": "章节", "statistics": "数据", "kwic": "检索", "compare": "对比",
+}
+PAGE_ICONS = {  # Material Symbols ship with Streamlit; emoji fonts are missing on many servers
+    "corpus": ":material/folder_open:", "overview": ":material/dashboard:", "reader": ":material/article:",
+    "wordcloud": ":material/cloud:", "sections": ":material/view_agenda:", "statistics": ":material/table_chart:",
+    "kwic": ":material/manage_search:", "compare": ":material/compare_arrows:",
+}
+PAGE_INTROS = {
+    "corpus": "上传文章、管理语料、编辑用户词典和停用词。",
+    "overview": "一篇文章或整个语料的核心指标、关键词和劳动力数据。",
+    "reader": "按章节阅读全文，统计数据与关键词在原文中高亮，鼠标悬停查看详情。",
+    "wordcloud": "按文章、章节或整个语料生成词云，可选算法、配色和形状。",
+    "sections": "章节之间的关键词分布、各章特色词、篇幅与统计数据。",
+    "statistics": "文章报告的每一个数字：数值、单位、限定词、统计对象与是否劳动力相关。",
+    "kwic": "关键词在上下文中的所有出现位置，可按左右语境排序。",
+    "compare": "两篇或多篇文章并排比较：共有关键词、特色词与统计数据。",
+}
+
+SIDEBAR_ARTICLE = "文章"
+LEAD_LABEL = "导语"
+ALL_PLACEHOLDER = "全部"
+SIDEBAR_SEARCH = "按标题搜索"
+CORPUS_OPTION = "（整个语料）"
+NO_ARTICLES = "语料库中还没有文章，请先在「语料库」页面上传。"
+NO_MATCH = "没有标题包含该词的文章。"
+DEMO_LOADING = "正在载入示例语料……"
+DEMO_DONE = "示例语料已载入：{n} 篇文章。"
+
+METRICS = {"articles": "文章数", "chars": "总字数", "statistics": "统计数据", "workforce_statistics": "劳动力数据",
+           "matches": "出现次数", "shared": "共有关键词"}
+METHODS = {"freq": "词频", "tfidf": "TF-IDF", "textrank": "TextRank", "keyness": "关键性（对数似然）"}
+SCOPES = {"article": "整篇文章", "section": "单个章节", "corpus": "整个语料"}
+SHAPES = {"rectangle": "矩形", "circle": "圆形", "rounded": "圆角方形", "star": "五角星", "cloud": "云朵", "upload": "上传图片"}
+PALETTES = {"ink": "墨色", "vermilion": "朱砂", "jade": "青绿", "vivid": "多彩"}
+SORTS = {"position": "按出现位置", "left": "按左侧语境", "right": "按右侧语境"}
+YES_NO_ALL = {"all": "全部", "yes": "是", "no": "否"}
+STATUS = {"stored": "已入库", "duplicate": "重复（已存在）", "error": "失败", "updated": "已更新"}
+KINDS = {"count": "计数", "money": "金额", "percent": "百分比", "percentage_points": "百分点", "multiple": "倍数",
+         "measure": "度量"}
+QUALIFIERS = {"exact": "确数", "about": "约数", "more_than": "超过", "at_least": "不少于", "less_than": "不足"}
+
+COLUMNS = {
+    "id": "编号", "title": "标题", "date": "日期", "n_chars": "字数", "n_sections": "章节数", "n_statistics": "统计数据",
+    "n_workforce": "劳动力数据", "format": "格式", "source": "来源", "rank": "排名", "word": "词语", "weight": "权重",
+    "count": "频次", "effect_size": "效应量", "g2": "G²", "section": "章节", "subheading": "副标题", "level": "层级",
+    "text": "原文", "value": "数值", "value_max": "上限", "unit": "单位", "kind": "类型", "qualifier": "限定",
+    "is_target": "目标值", "subject": "统计对象", "is_workforce": "劳动力相关", "sentence": "所在句子",
+    "article": "文章", "article_title": "文章", "left": "左侧语境", "keyword": "关键词", "right": "右侧语境",
+    "start": "起始位置", "end": "结束位置", "file": "文件", "status": "结果", "message": "原因", "n_articles": "文章数",
+}
+
+DOWNLOAD_CSV = "下载 CSV"
+DOWNLOAD_XLSX = "下载 Excel"
+DOWNLOAD_PNG = "下载 PNG"
+DOWNLOAD_SVG = "下载 SVG"
+EXPORT_UNAVAILABLE = "此环境无法导出静态图片（需要 Chromium），可使用图表右上角的相机按钮下载 PNG。"
+
+UPLOAD_LABEL = "上传文章（可多选；支持 txt、md、html、docx、pdf、csv、xlsx、jsonl、zip）"
+UPLOAD_BUTTON = "分析并入库"
+UPLOAD_PROGRESS = "正在处理 {name}（{done}/{total}）"
+UPLOAD_SUMMARY = "完成：入库 {stored} 篇，重复 {duplicate} 篇，失败 {error} 个。"
+DELETE_LABEL = "选择要删除的文章"
+DELETE_BUTTON = "删除所选文章"
+DELETED = "已删除 {n} 篇文章。"
+USER_WORDS_LABEL = "用户词典（每行一个词，分词时保持完整）"
+STOPWORDS_LABEL = "自定义停用词（每行一个词，不参与关键词统计）"
+SAVE_WORDS = "保存词表"
+WORDS_SAVED = "词表已保存，关键词将按新词表重新计算。"
+
+ERRORS = {
+    "UnsupportedFormat": "不支持该文件格式，请上传 txt、md、html、docx、pdf、csv、xlsx、jsonl 或 zip 文件。",
+    "DecodeFailed": "无法识别文件编码，请另存为 UTF-8 后重新上传。",
+    "EmptyText": "文件中没有可读的正文。",
+    "CorruptFile": "文件已损坏或不完整，请检查后重新上传。",
+    "TooLarge": "文件太大或压缩包内文件过多，请拆分后上传。",
+    "MissingColumn": "表格中找不到正文列（如“正文”“内容”“text”），请添加列名后重新上传。",
+    "InputNotFound": "找不到该文件。",
+}
+ERROR_GENERIC = "无法读取该文件，请检查格式后重试。"
+PAGE_CRASH = "页面出现意外错误，已记录日志。请刷新重试；如问题持续，请向管理员提供编号 {ref}。"
+ARTICLE_MISSING = "该文章不存在或已被删除，已切换到第一篇文章。"
