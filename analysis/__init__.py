@@ -21,6 +21,7 @@ _EXPORTS = {
     "evaluate_statistics": "stats_eval",
     "Store": "store", "resolve_db_path": "store",
     "analyze": "pipeline", "ingest": "pipeline", "section_keywords": "pipeline", "article_keywords": "pipeline",
+    "refresh_statistics": "pipeline",
     "IngestReport": "ingest_pool", "IngestItem": "ingest_pool", "IngestProgress": "ingest_pool",
 }
 __all__ = sorted(_EXPORTS)

@@ -1,6 +1,8 @@
 """Plotly figure builders (`*_figure`): DataFrame in, go.Figure out; Chinese labels live here."""
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -18,6 +20,11 @@ LABELS = {
     "target": "目标值", "actual": "实际值", "effect_size": "效应量（对数比）", "n_statistics": "统计数据条数",
     "lead": "导语",
 }
+
+
+def plain(values) -> list[str]:
+    """User strings for plotly, which reads a subset of HTML in labels: escape so they show as typed."""
+    return [escape(str(v), quote=False) for v in values]
 
 
 def _base_layout(figure: go.Figure, *, title: str | None, height: int) -> go.Figure:
@@ -47,7 +54,7 @@ def keywords_figure(df: pd.DataFrame, *, title: str | None = None, value_column:
         return empty_figure()
     ordered = df.iloc[::-1]
     figure = go.Figure(go.Bar(
-        x=ordered[value_column], y=ordered["word"], orientation="h", marker_color=ACCENT,
+        x=ordered[value_column], y=plain(ordered["word"]), orientation="h", marker_color=ACCENT,
         hovertemplate=f"%{{y}}<br>{LABELS.get(value_column, value_column)}：%{{x:.4g}}<extra></extra>",
     ))
     figure.update_xaxes(title=LABELS.get(value_column, value_column))
@@ -60,7 +67,7 @@ def heatmap_figure(matrix: pd.DataFrame, *, title: str | None = None) -> go.Figu
     if matrix.empty:
         return empty_figure()
     figure = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=[str(c) for c in matrix.columns], y=[str(i) for i in matrix.index],
+        z=matrix.to_numpy(), x=plain(matrix.columns), y=plain(matrix.index),
         colorscale=HEATMAP_SCALE, colorbar={"title": LABELS["count"]},
         hovertemplate="%{y} · %{x}<br>频次：%{z}<extra></extra>",
     ))
@@ -73,7 +80,7 @@ def section_lengths_figure(df: pd.DataFrame, *, title: str | None = None) -> go.
     """Characters per section (columns: section, n_chars)."""
     if df.empty:
         return empty_figure()
-    figure = go.Figure(go.Bar(x=df["section"], y=df["n_chars"], marker_color=OTHER_COLOR,
+    figure = go.Figure(go.Bar(x=plain(df["section"]), y=df["n_chars"], marker_color=OTHER_COLOR,
                               hovertemplate="%{x}<br>字数：%{y}<extra></extra>"))
     figure.update_yaxes(title=LABELS["n_chars"])
     figure.update_xaxes(tickangle=-30, automargin=True)
@@ -85,8 +92,8 @@ def stacked_counts_figure(df: pd.DataFrame, *, category: str, title: str | None 
     if df.empty:
         return empty_figure()
     figure = go.Figure([
-        go.Bar(name=LABELS["workforce"], x=df[category], y=df["workforce"], marker_color=WORKFORCE_COLOR),
-        go.Bar(name=LABELS["other"], x=df[category], y=df["other"], marker_color=OTHER_COLOR),
+        go.Bar(name=LABELS["workforce"], x=plain(df[category]), y=df["workforce"], marker_color=WORKFORCE_COLOR),
+        go.Bar(name=LABELS["other"], x=plain(df[category]), y=df["other"], marker_color=OTHER_COLOR),
     ])
     figure.update_layout(barmode="stack")
     figure.update_yaxes(title=LABELS["n_statistics"])
@@ -105,9 +112,9 @@ def statistics_figure(df: pd.DataFrame, *, by: str = "subject", log_scale: bool 
         if part.empty:
             continue
         figure.add_trace(go.Bar(
-            name=name, y=part[by].fillna(LABELS["lead"]).astype(str), x=part["value"], orientation="h",
+            name=name, y=plain(part[by].fillna(LABELS["lead"])), x=part["value"], orientation="h",
             marker={"color": WORKFORCE_COLOR if not is_target else "#e08e45", "pattern": {"shape": pattern}},
-            customdata=part[["text", "unit"]].to_numpy(),
+            customdata=list(zip(plain(part["text"]), plain(part["unit"]))),
             hovertemplate="%{y}<br>%{customdata[0]}（%{x:,.4g} %{customdata[1]}）<extra></extra>",
         ))
     figure.update_layout(barmode="group")
@@ -121,7 +128,7 @@ def compare_keywords_figure(df: pd.DataFrame, *, title: str | None = None) -> go
     if df.empty:
         return empty_figure()
     figure = go.Figure([
-        go.Bar(name=str(article), x=part["word"], y=part["weight"])
+        go.Bar(name=escape(str(article), quote=False), x=plain(part["word"]), y=part["weight"])
         for article, part in df.groupby("article", sort=False)
     ])
     figure.update_layout(barmode="group")
@@ -135,7 +142,7 @@ def keyness_figure(df: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     if df.empty:
         return empty_figure()
     ordered = df.sort_values("effect_size")
-    figure = go.Figure(go.Bar(x=ordered["effect_size"], y=ordered["word"], orientation="h",
+    figure = go.Figure(go.Bar(x=ordered["effect_size"], y=plain(ordered["word"]), orientation="h",
                               marker_color=[ACCENT if v >= 0 else OTHER_COLOR for v in ordered["effect_size"]],
                               hovertemplate="%{y}<br>效应量：%{x:.2f}<extra></extra>"))
     figure.update_xaxes(title=LABELS["effect_size"])

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import json
 import logging
@@ -13,6 +12,8 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.cli_output import (article_record, make_progress_printer, one_or_list, print_csv, print_json,
+                                 print_table, section_record, statistic_record, summary_line)
 from analysis.errors import (AnalysisError, CorruptFile, DecodeFailed, EmptyText, InputNotFound, MissingColumn,
                              TooLarge, UnsupportedFormat)
 
@@ -30,36 +31,11 @@ HINTS = {
     TooLarge: "split the input into smaller files",
     MissingColumn: "name the title and text columns 标题 and 正文 (or title and text)",
 }
-CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-
-# ---- output helpers ----------------------------------------------------------------------------------------
-def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def _one_or_list(items: list) -> object:
-    """A file with one article gives an object, several give a list."""
-    return items[0] if len(items) == 1 else items
-
-
-def _csv_cell(value: object) -> object:
-    """Neutralise spreadsheet formulas in text cells (CSV injection)."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _print_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([[_csv_cell(v) for v in row] for row in rows])
-
-
-def _print_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    print("\t".join(header))
-    for row in rows:
-        print("\t".join("" if v is None else str(v) for v in row))
+HINTS_BY_NAME = {cls.__name__: hint for cls, hint in HINTS.items()} | {
+    "InternalError": "details are in logs/wenyan-cli.log; please report it",
+    "AnalysisError": "check the file and try again",
+}
 
 
 # ---- commands over one file --------------------------------------------------------------------------------
@@ -74,33 +50,13 @@ def _load(path: str) -> list:
     return articles
 
 
-def article_record(article) -> dict:
-    """The `load` command's JSON object for one article."""
-    return {"title": article.title, "subtitle": article.subtitle, "kicker": article.kicker, "date": article.date,
-            "text": article.text, "source": article.source, "format": article.format,
-            "encoding": article.encoding, "presegmented": article.presegmented, "n_chars": article.n_chars}
-
-
-def section_record(section) -> dict:
-    """The `sections` command's JSON object for one section."""
-    return {"title": section.title, "subheading": section.subheading, "level": section.level,
-            "parent": section.parent, "start": section.start, "end": section.end, "n_chars": section.n_chars}
-
-
-def statistic_record(stat) -> dict:
-    """The `stats` command's JSON object for one statistic (issue 4's record)."""
-    record = dataclasses.asdict(stat)
-    record["spans"] = [list(span) for span in stat.spans]
-    return record
-
-
 def cmd_load(args: argparse.Namespace) -> int:
     records = [article_record(a) for a in _load(args.file)]
     if args.format == "table":
         columns = ("title", "date", "format", "encoding", "presegmented", "n_chars", "source")
-        _print_table(columns, [[r[c] for c in columns] for r in records])
+        print_table(columns, [[r[c] for c in columns] for r in records])
     else:
-        _print_json(_one_or_list(records))
+        print_json(one_or_list(records))
     return 0
 
 
@@ -111,10 +67,10 @@ def cmd_sections(args: argparse.Namespace) -> int:
                for a in _load(args.file)]
     if args.format == "table":
         columns = ("level", "parent", "start", "end", "n_chars", "title", "subheading")
-        _print_table(("article",) + columns,
+        print_table(("article",) + columns,
                      [[r["title"]] + [s[c] for c in columns] for r in results for s in r["sections"]])
     else:
-        _print_json(_one_or_list(results))
+        print_json(one_or_list(results))
     return 0
 
 
@@ -128,13 +84,14 @@ def cmd_keywords(args: argparse.Namespace) -> int:
         rows = [[r["title"], group.get("title"), rank + 1, k["word"], k["weight"], k["count"], k.get("effect_size")]
                 for r in results for group in r.get("sections", [{"title": None, "keywords": r.get("keywords")}])
                 for rank, k in enumerate(group["keywords"])]
-        _print_csv(header, rows)
+        print_csv(header, rows)
     else:
-        _print_json(_one_or_list(results))
+        print_json(one_or_list(results))
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from analysis.models import Statistic
     from analysis.sections import detect_sections
     from analysis.statistics import extract_statistics
 
@@ -144,12 +101,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
         kept = [statistic_record(s) for s in stats if s.is_workforce or not args.workforce_only]
         results.append({"title": article.title, "statistics": kept})
     if args.format == "csv":
-        fields = [f.name for f in dataclasses.fields(__import__("analysis.models").models.Statistic)]
+        fields = [f.name for f in dataclasses.fields(Statistic)]
         rows = [[r["title"]] + [json.dumps(s[f]) if f == "spans" else s[f] for f in fields]
                 for r in results for s in r["statistics"]]
-        _print_csv(["article"] + fields, rows)
+        print_csv(["article"] + fields, rows)
     else:
-        _print_json(_one_or_list(results))
+        print_json(one_or_list(results))
     return 0
 
 
@@ -163,79 +120,47 @@ def cmd_eval_stats(args: argparse.Namespace) -> int:
 
 
 # ---- commands over the store -------------------------------------------------------------------------------
-def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "--:--"
-    minutes, secs = divmod(int(round(seconds)), 60)
-    return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}" if minutes >= 60 else f"{minutes:02d}:{secs:02d}"
+def open_store(db: str | None):
+    """The store for --db / WENYAN_DB / the default; a bad path or a file that is no database is the user's to fix."""
+    import sqlite3
 
+    from analysis.store import Store, resolve_db_path
 
-def progress_line(p) -> str:
-    """One progress-bar line: bar over bytes, files, articles, articles/s, chars/s and ETA."""
-    share = p.bytes_done / p.bytes_total if p.bytes_total else 1.0
-    bar = "#" * int(share * 20) + "." * (20 - int(share * 20))
-    chars_rate = p.chars / p.elapsed if p.elapsed > 0 else 0.0
-    return (f"[{bar}] {share:4.0%} {p.files_done}/{p.files_total} files, {p.articles} articles, "
-            f"{p.articles_per_second:,.1f} articles/s, {chars_rate:,.0f} chars/s, ETA {_duration(p.eta_seconds)}")
-
-
-def make_progress_printer(stream=None):
-    """(show, finish): redraw the bar on a terminal (10 times a second), or log a line every 5 s otherwise."""
-    stream = stream or sys.stderr
-    tty = stream.isatty()
-    state = {"shown": 0.0 if tty else time.monotonic(), "last": None, "printed": None}
-
-    def show(p) -> None:
-        state["last"] = p
-        now = time.monotonic()
-        if now - state["shown"] < (0.1 if tty else 5.0):
-            return
-        state["shown"], state["printed"] = now, p
-        stream.write(("\r" + progress_line(p) + "\033[K") if tty else progress_line(p) + "\n")
-        stream.flush()
-
-    def finish() -> None:
-        if state["last"] is not None and (tty or state["last"] is not state["printed"]):
-            stream.write(("\r" + progress_line(state["last"]) + "\033[K\n") if tty else progress_line(state["last"]) + "\n")
-            stream.flush()
-
-    return show, finish
-
-
-def summary_line(report) -> str:
-    """The last line of `ingest`: outcome counts and throughput."""
-    rate = report.n_chars / report.seconds if report.seconds > 0 else 0.0
-    return (f"stored {report.stored}, duplicates {report.duplicates}, updated {report.updated}, "
-            f"errors {len(report.errors)}; {report.files} files, {report.n_chars} chars in {report.seconds:.1f} s "
-            f"({rate:,.0f} chars/s)")
+    try:
+        path = resolve_db_path(db)
+        return Store(path)
+    except (sqlite3.Error, OSError) as exc:
+        raise AnalysisError(f"cannot open the database {db or os.environ.get('WENYAN_DB') or 'data/wenyan.sqlite3'}"
+                            f" ({_one_line(exc)}); give another file with --db or WENYAN_DB") from exc
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from analysis.pipeline import ingest
-    from analysis.store import Store, resolve_db_path
 
-    store = Store(resolve_db_path(args.db))
+    store = open_store(args.db)
     show, finish = make_progress_printer()
     report = ingest(args.paths, store=store, jobs=args.jobs, progress=show)
     finish()
     for item in report.errors:
         message = _one_line(item.message or "could not be read")
-        print(f"skipped: {message if item.source in message else f'{item.source}: {message}'}", file=sys.stderr)
+        message = message if item.source in message else f"{item.source}: {message}"
+        print(f"skipped: {with_hint(message, item.error_type)}", file=sys.stderr)
     print(summary_line(report))
     if report.errors and not (report.stored or report.duplicates or report.updated):
         raise AnalysisError("no article could be read from the given paths; fix the files listed above and retry")
+    if not (report.errors or report.stored or report.duplicates or report.updated):  # an empty zip or folder
+        raise AnalysisError("no article found in the given paths (empty archives or folders, or only unsupported "
+                            "file types); check the paths")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from analysis.store import Store, resolve_db_path
-
-    rows = Store(resolve_db_path(args.db)).list_articles()
+    rows = open_store(args.db).list_articles()
     if args.format == "table":
         columns = ("id", "title", "date", "n_chars", "n_sections", "n_statistics", "n_workforce")
-        _print_table(columns, [[r[c] for c in columns] for r in rows])
+        print_table(columns, [[r[c] for c in columns] for r in rows])
     else:
-        _print_json(rows)
+        print_json(rows)
     return 0
 
 
@@ -285,15 +210,19 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def with_hint(message: str, error_type: str | None) -> str:
+    """Append what to do next (by error class name) unless the message already says it after a `;`."""
+    hint = HINTS_BY_NAME.get(error_type or "", "check the file and try again")
+    return message if ";" in message else f"{message}; {hint}"
+
+
 def error_message(exc: AnalysisError) -> str:
     """`<what>; <what to do>` in one line."""
     message = _one_line(str(exc)) or type(exc).__name__
     if exc.source and exc.source not in message:
         message = f"{exc.source}: {message}"
-    hint = next((h for cls, h in HINTS.items() if isinstance(exc, cls)), None)
-    if hint and ";" not in message:
-        message = f"{message}; {hint}"
-    return message
+    name = next((cls.__name__ for cls in HINTS if isinstance(exc, cls)), None)
+    return with_hint(message, name) if name else message
 
 
 def _log_path() -> Path:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +19,12 @@ from analysis.store_rows import content_hash
 def existing_store(db: str | None) -> Store | None:
     """The store named by --db / WENYAN_DB / the default, only when that file exists (never creates one)."""
     path = Path(db or os.environ.get(DB_ENV) or DEFAULT_DB)
-    return Store(path) if path.is_file() else None
+    if not path.is_file():
+        return None
+    try:
+        return Store(path)
+    except sqlite3.Error as exc:
+        raise AnalysisError(f"cannot open the database {path} ({exc}); give another file with --db or WENYAN_DB") from exc
 
 
 def keyword_record(keyword: Keyword, *, method: str) -> dict:
@@ -46,7 +52,7 @@ def keyword_results(articles: Sequence[Article], *, method: str, by_section: boo
         else:
             reference = _reference(analyses, index, stopwords, store) if method == "keyness" else None
             ranked = article_keywords(analysis, method=method, top_k=top_k, stopwords=stopwords,
-                                      reference_counts=reference)
+                                      reference_counts=reference, segmenter=segmenter)
             head["keywords"] = [keyword_record(k, method=method) for k in ranked]
         results.append(head)
     return results

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
+from pathlib import PurePath
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -21,7 +23,9 @@ ARTICLE_COLUMNS = ["id", "title", "date", "n_chars", "n_sections", "n_statistics
 def articles_frame(store: Store, *, search: str | None = None) -> pd.DataFrame:
     """One row per stored article (no text)."""
     rows = store.list_articles(search=search or None)
-    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS) if rows else pd.DataFrame(columns=ARTICLE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS) if rows else pd.DataFrame(columns=ARTICLE_COLUMNS)
+    frame["source"] = [PurePath(str(s)).name for s in frame["source"]]  # the file name, not the server's path
+    return frame
 
 
 def keywords_frame(keywords: Sequence[Keyword]) -> pd.DataFrame:
@@ -43,11 +47,15 @@ def corpus_idf(store: Store) -> dict[str, float]:
 
 
 def scope_keywords(store: Store, *, article_id: int | None, section_idx: int | None = None, method: str = "tfidf",
-                   top_k: int = 50, stopwords: frozenset[str] | None = None) -> tuple[Keyword, ...]:
-    """Keywords of the corpus (article_id None), an article, or one of its sections, by any method."""
+                   top_k: int = 50, stopwords: frozenset[str] | None = None,
+                   analysis: Analysis | None = None) -> tuple[Keyword, ...]:
+    """Keywords of the corpus (article_id None), an article, or one of its sections, by any method.
+
+    `analysis` (the article, e.g. re-segmented with the current user words) saves reading it again.
+    """
     if article_id is None:
         return _corpus_keywords(store, method=method, top_k=top_k, stopwords=stopwords)
-    analysis = store.get_analysis(article_id)
+    analysis = analysis or store.get_analysis(article_id)
     stopwords = pipeline.store_stopwords(store) if stopwords is None else stopwords
     idf = corpus_idf(store) if method == "tfidf" else None
     if section_idx is not None and 0 <= section_idx < len(analysis.sections):
@@ -71,6 +79,13 @@ def _corpus_keywords(store: Store, *, method: str, top_k: int, stopwords: frozen
     idf = corpus_idf(store) if method != "freq" else {}
     scored = sorted(((t, c * idf.get(t, 1.0), c) for t, c in counts.items()), key=lambda r: (-r[1], r[0]))
     return tuple(Keyword(t, float(w), int(c)) for t, w, c in scored[:top_k])
+
+
+def resegment(analysis: Analysis, *, segmenter) -> Analysis:
+    """The stored analysis with tokens cut again by `segmenter` (after the user dictionary changed)."""
+    from analysis.segment import segment
+
+    return replace(analysis, tokens=segment(analysis.article, segmenter=segmenter))
 
 
 def section_label(analysis: Analysis, index: int) -> str:
@@ -171,9 +186,21 @@ def largest_workforce(stats: pd.DataFrame, *, top_k: int = 8, unit_kinds: Sequen
     return chosen.sort_values("value", ascending=False).head(top_k)
 
 
+def save_word_lists(store: Store, *, user_words: Iterable[str], stopwords: Iterable[str]) -> None:
+    """Make the stored user dictionary and user stopwords equal to the given lists (blank lines ignored)."""
+    wanted_users = {w.strip() for w in user_words if w.strip()}
+    wanted_stops = {w.strip() for w in stopwords if w.strip()}
+    current_users, current_stops = set(store.list_user_words()), set(store.list_stopwords())
+    store.add_user_words(wanted_users - current_users)
+    store.remove_user_words(current_users - wanted_users)
+    store.add_stopwords(wanted_stops - current_stops)
+    store.reset_stopwords(current_stops - wanted_stops)
+
+
 def ingest_uploads(files: Sequence[tuple[str, bytes]], *, store: Store,
                    progress: Callable[[int, int, str], None] | None = None) -> list[dict]:
     """Load, analyse and store uploaded files one by one; one result row per article or failed file."""
+    from analysis.limits import MAX_UPLOAD_BYTES  # enforced here again, after Streamlit's maxUploadSize
     from analysis.loaders import load_bytes
     from analysis.segment import make_segmenter
 
@@ -185,7 +212,7 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], *, store: Store,
             progress(done, len(files), name)
         try:
             records = [pipeline.analyze_record(a, segmenter=segmenter, stopwords=stopwords)
-                       for a in load_bytes(data, name)]
+                       for a in load_bytes(data, name, max_bytes=MAX_UPLOAD_BYTES)]
         except AnalysisError as error:
             results.append({"file": name, "status": "error", "title": "", "error": type(error).__name__,
                             "message": str(error)})

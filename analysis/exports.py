@@ -28,14 +28,18 @@ def _safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Copy with text cells neutralised (headers too); numbers stay numbers."""
     safe = df.copy()
     safe.columns = [neutralize_cell(str(c)) for c in safe.columns]
-    for column in safe.columns[(safe.dtypes == object).to_numpy()]:
-        safe[column] = safe[column].map(neutralize_cell)
+    for position in range(safe.shape[1]):
+        column = safe.iloc[:, position]
+        if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)):
+            safe.isetitem(position, column.map(neutralize_cell))
     return safe
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV in UTF-8 with BOM, so Excel opens Chinese text correctly."""
-    return _safe_frame(df).to_csv(index=False).encode("utf-8-sig")
+    # CRLF rows (RFC 4180) make the writer quote cells holding a bare "\r", which spreadsheets would otherwise
+    # split into a new row whose first cell could start a formula.
+    return _safe_frame(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx_bytes(df: pd.DataFrame, *, sheet_name: str = "WenYan") -> bytes:
@@ -72,4 +76,5 @@ def figure_bytes(figure: go.Figure, *, fmt: str = "png", width: int = 1100, heig
         raise ValueError(f"unknown format {fmt!r}; choose png or svg")
     _prepare_chromium_env()
     height = height or int(figure.layout.height or 500)
+    figure = go.Figure(figure).update_layout(margin={"l": 30, "r": 30, "t": 60, "b": 30}, title_x=0.02)
     return figure.to_image(format=fmt, width=width, height=height, scale=scale if fmt == "png" else 1)

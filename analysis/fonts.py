@@ -89,9 +89,16 @@ def build_web_font(destination: Path, *, chars: set[int] | None = None, weight: 
 
 
 def ensure_web_font(static_dir: Path) -> Path:
-    """The app theme's font file under static_dir/fonts/, built when missing."""
+    """The app theme's font file under static_dir/fonts/, built when missing (one builder at a time)."""
+    import fcntl
+
     target = static_dir / "fonts" / WEB_FONT_NAME
-    return target if target.is_file() else build_web_font(target)
+    if target.is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # app threads and test workers wait for the first build
+        return target if target.is_file() else build_web_font(target)
 
 
 if __name__ == "__main__":  # `python -m analysis.fonts` prepares the web font (make setup step)

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Comment
 
 from analysis.encoding import decode_bytes
 from analysis.errors import AnalysisError, CorruptFile, TooLarge
+from analysis.limits import check_zip_ratio
 from analysis.presegmented import CJK_CLASS, CJK_PUNCT
 
 MAX_PDF_PAGES = 2_000
@@ -32,7 +33,7 @@ HTML_DATE_META = (
 DECLARED_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 # A newline in HTML source next to an ideograph is source formatting, not a space a Chinese reader sees.
 HTML_CJK_NEWLINE_RE = re.compile(
-    rf"(?<=[{CJK_CLASS}{CJK_PUNCT}])[ \t\r]*\n\s*|[ \t\r]*\n\s*(?=[{CJK_CLASS}{CJK_PUNCT}])"
+    rf"(?<=[{CJK_CLASS}{CJK_PUNCT}])[ \t\r]*\n[ \t\r\n\f]*|[ \t\r]*\n[ \t\r\n\f]*(?=[{CJK_CLASS}{CJK_PUNCT}])"
 )
 HTML_SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 DATE_RE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -188,6 +189,8 @@ def check_unpacked_size(data: bytes, *, kind: str, source: str) -> None:
     unpacked = guard_parser(lambda: _declared_unpacked_size(data), kind=kind, source=source)
     if unpacked > MAX_UNPACKED_BYTES:
         raise TooLarge(f"this {kind} unpacks to {unpacked} bytes; the limit is {MAX_UNPACKED_BYTES}", source=source)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # opened fine just above; a bomb part is refused unread
+        check_zip_ratio(archive.infolist(), source=source)
 
 
 def _declared_unpacked_size(data: bytes) -> int:

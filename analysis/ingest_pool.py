@@ -5,6 +5,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -39,10 +40,13 @@ class IngestItem:
     title: str | None = None
     message: str | None = None
     n_chars: int = 0
+    error_type: str | None = None  # the AnalysisError subclass name (InternalError for a bug), to pick a hint
 
 
 @dataclass(frozen=True)
 class IngestProgress:
+    """Where an ingest stands; handed to the `progress` callback after every finished task."""
+
     files_done: int
     files_total: int
     bytes_done: int
@@ -65,6 +69,8 @@ class IngestProgress:
 
 @dataclass(frozen=True)
 class IngestReport:
+    """Every article's outcome (and every unreadable source) of one ingest."""
+
     items: tuple[IngestItem, ...]
     seconds: float
     files: int = 0
@@ -108,14 +114,17 @@ _worker_context: _Context | None = None  # set once per worker process by the po
 def _init_worker(context: _Context) -> None:
     global _worker_context
     _worker_context = context
+    # Ctrl-C is the parent's to handle (it stops the pool); workers printing tracebacks would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _analyze_articles(source: str, articles: Sequence[Article], context: _Context) -> list[tuple]:
-    """Outcomes: ("record", source, record, n_chars) | ("known", source, title, n_chars) | ("error", …)."""
+def _analyze_articles(pairs: Sequence[tuple[str, Article]], context: _Context) -> list[tuple]:
+    """Outcomes: ("record", source, record, n_chars) | ("known", source, (hash, title), n_chars) | ("error", …)."""
     outcomes: list[tuple] = []
-    for article in articles:
-        if content_hash(article) in context.known:
-            outcomes.append(("known", source, article.title, article.n_chars))
+    for source, article in pairs:
+        digest = content_hash(article)
+        if digest in context.known:
+            outcomes.append(("known", source, (digest, article.title), article.n_chars))
             continue
         try:
             record = analyze_record(article, segmenter=context.segmenter, stopwords=context.stopwords)
@@ -135,28 +144,29 @@ def _relabel(article: Article, name: str, label: str) -> Article:
 
 
 def _process_file(path: str, label: str, context: _Context | None = None) -> tuple[str, list[tuple]]:
-    """Load one file and analyse its first articles; the rest come back as ("more", source, articles)."""
+    """Load one file (or zip) and analyse its first articles; the rest come back as ("more", pairs)."""
     context = context or _worker_context
     name = Path(path).name
     outcomes: list[tuple] = []
+    pairs: list[tuple[str, Article]] = []
     try:
         for source, loaded in loaders.iter_path(path):
             source = label + source[len(name):] if source.startswith(name) else source
             if isinstance(loaded, AnalysisError):
-                outcomes.append(("error", source, str(loaded)))
-                continue
-            loaded = [_relabel(a, name, label) for a in loaded]
-            outcomes.extend(_analyze_articles(source, loaded[:SPLIT_AT], context))
-            if len(loaded) > SPLIT_AT:
-                outcomes.append(("more", source, loaded[SPLIT_AT:]))
+                outcomes.append(("error", source, str(loaded), type(loaded).__name__))
+            else:
+                pairs.extend((source, _relabel(a, name, label)) for a in loaded)
     except Exception as exc:  # unreadable by a bug in a loader: report the file, keep the ingest going
         logger.exception("loading failed for %s", path)
         outcomes.append(("error", label, f"internal error while loading: {exc!r}"))
+    outcomes.extend(_analyze_articles(pairs[:SPLIT_AT], context))
+    if len(pairs) > SPLIT_AT:
+        outcomes.append(("more", label, pairs[SPLIT_AT:]))
     return path, outcomes
 
 
-def _process_chunk(source: str, articles: Sequence[Article], context: _Context | None = None) -> tuple[None, list]:
-    return None, _analyze_articles(source, articles, context or _worker_context)
+def _process_chunk(pairs: Sequence[tuple[str, Article]], context: _Context | None = None) -> tuple[None, list]:
+    return None, _analyze_articles(pairs, context or _worker_context)
 
 
 # ---- orchestration in the parent process: fan out, then write in short batches ------------------------------
@@ -170,7 +180,8 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[str, st
     ignored = 0
     for path in map(Path, paths):
         if not path.exists():
-            missing.append(IngestItem(str(path), "error", message=f"{path}: no such file or folder; check the path"))
+            missing.append(IngestItem(str(path), "error", message=f"{path}: no such file or folder; check the path",
+                                      error_type="InputNotFound"))
         elif not path.is_dir():
             files.append((str(path), str(path), path.stat().st_size))
         for root, dirs, names in os.walk(path) if path.is_dir() else ():
@@ -199,7 +210,7 @@ def _run_in_process(files: Sequence[tuple[str, str, int]], context: _Context):
         done = [o for o in outcomes if o[0] != "more"]
         for o in outcomes:
             if o[0] == "more":
-                done.extend(_analyze_articles(o[1], o[2], context))
+                done.extend(_analyze_articles(o[2], context))
         yield path, done
 
 
@@ -210,34 +221,43 @@ def _run_pool(files: Sequence[tuple[str, str, int]], context: _Context, jobs: in
     # fork shares the loaded dictionary with the workers for free; a threaded host (Streamlit) must not fork.
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     done: queue.Queue = queue.Queue()
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_init_worker, initargs=(context,)) as pool:
-        pending = 0
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
+                               initargs=(context,))
+    try:
+        outstanding: dict[str, int] = {}  # tasks not yet finished per file: a file is done when all are
 
-        def submit(function: Callable, path: str | None, *args) -> None:
-            nonlocal pending
-            pending += 1
-            future = pool.submit(function, *args)
-            future.add_done_callback(lambda f: done.put(_result_or_error(f, path)))
+        def submit(function: Callable, path: str, *args) -> None:
+            outstanding[path] = outstanding.get(path, 0) + 1
+            try:
+                future = pool.submit(function, *args)
+            except RuntimeError as exc:  # the pool broke (a worker was killed): report instead of hanging
+                done.put((path, [("error", path, f"internal error: worker pool stopped ({exc!r})")]))
+                return
+            future.add_done_callback(lambda f: done.put((path, _result_or_error(f, path))))
 
         for path, label, _ in files:
             submit(_process_file, path, path, label)
-        while pending:
+        while outstanding:
             path, outcomes = done.get()
-            pending -= 1
             for o in outcomes:
                 if o[0] == "more":
                     for i in range(0, len(o[2]), CHUNK):
-                        submit(_process_chunk, None, o[1], o[2][i:i + CHUNK])
-            yield path, [o for o in outcomes if o[0] != "more"]
+                        submit(_process_chunk, path, o[2][i:i + CHUNK])
+            outstanding[path] -= 1
+            finished = outstanding[path] == 0
+            if finished:
+                del outstanding[path]
+            yield (path if finished else None), [o for o in outcomes if o[0] != "more"]
+    finally:  # on Ctrl-C or an error, drop the queued work instead of finishing it first
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result_or_error(future, path: str | None) -> tuple[str | None, list[tuple]]:
+def _result_or_error(future, path: str) -> list[tuple]:
     try:
-        return future.result()
+        return future.result()[1]
     except Exception as exc:  # a worker died (killed, out of memory): report its work, keep the rest
         logger.error("ingest worker failed on %s: %r", path, exc)
-        return path, [("error", path or "(worker)", f"internal error: worker failed ({exc!r})")]
+        return [("error", path, f"internal error: worker failed ({exc!r})")]
 
 
 class _Writer:
@@ -249,7 +269,8 @@ class _Writer:
     def add(self, outcome: tuple) -> None:
         kind, source = outcome[0], outcome[1]
         if kind == "error":
-            self.items.append(IngestItem(source, "error", message=outcome[2]))
+            error_type = outcome[3] if len(outcome) > 3 else "InternalError"
+            self.items.append(IngestItem(source, "error", message=outcome[2], error_type=error_type))
         else:
             self.pending.append(outcome)
         if len(self.pending) >= BATCH_RECORDS or time.monotonic() - self.flushed_at >= BATCH_SECONDS:
@@ -260,12 +281,21 @@ class _Writer:
         results = iter(self.store.save_records([o[2] for o in records])) if records else iter(())
         for o in self.pending:
             if o[0] == "known":
-                self.items.append(IngestItem(o[1], "duplicate", None, o[2], n_chars=o[3]))
+                digest, title = o[2]
+                self.items.append(IngestItem(o[1], "duplicate", self.store.find_article_id(digest), title, n_chars=o[3]))
                 continue
             article_id, created, replaced = next(results)
             status = "stored" if created else "updated" if replaced else "duplicate"
             self.items.append(IngestItem(o[1], status, article_id, o[2].article[1], n_chars=o[3]))
         self.pending, self.flushed_at = [], time.monotonic()
+
+
+def _usable_cores() -> int:
+    """Cores this process may run on (a container or taskset can allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def run_ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | None = None,
@@ -276,13 +306,25 @@ def run_ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | 
     bytes_total = sum(size for _, _, size in files)
     context = _Context(make_segmenter(user_words=store.list_user_words()), store_stopwords(store),
                        store.known_hashes(extractor_version=EXTRACTOR_VERSION))
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = max(1, jobs or _usable_cores())
     small = jobs == 1 or bytes_total <= IN_PROCESS_BYTES
     results = _run_in_process(files, context) if small else _run_pool(files, context, jobs)
     sizes = {path: size for path, _, size in files}
     writer = _Writer(store)
-    files_done = bytes_done = articles = chars = 0
     writer.items.extend(missing)
+    try:
+        _consume(results, writer, progress, sizes=sizes, total=(len(files), bytes_total), started=started)
+    except KeyboardInterrupt:
+        writer.flush()  # keep what is already analysed; a rerun skips it
+        raise
+    writer.flush()
+    return IngestReport(tuple(writer.items), time.perf_counter() - started, files=len(files), ignored=ignored)
+
+
+def _consume(results, writer: _Writer, progress, *, sizes: dict[str, int], total: tuple[int, int],
+             started: float) -> None:
+    """Feed outcomes to the writer and report progress after each finished task."""
+    files_done = bytes_done = articles = chars = 0
     for path, outcomes in results:
         for outcome in outcomes:
             writer.add(outcome)
@@ -291,7 +333,5 @@ def run_ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | 
         if path is not None:
             files_done, bytes_done = files_done + 1, bytes_done + sizes.get(path, 0)
         if progress is not None:
-            progress(IngestProgress(files_done, len(files), bytes_done, bytes_total, articles, chars,
+            progress(IngestProgress(files_done, total[0], bytes_done, total[1], articles, chars,
                                     time.perf_counter() - started))
-    writer.flush()
-    return IngestReport(tuple(writer.items), time.perf_counter() - started, files=len(files), ignored=ignored)

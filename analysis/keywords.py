@@ -7,11 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Collection, Iterable, Mapping, Sequence
 
+import jieba
+
 from analysis.models import Keyword
 
 METHODS = ("freq", "tfidf", "textrank")
 # jieba ships a reference IDF table (~270k words from a general corpus); read as data, never via jieba.analyse.
-REFERENCE_IDF_FILE = Path(__import__("jieba").__file__).resolve().parent / "analyse" / "idf.txt"
+REFERENCE_IDF_FILE = Path(jieba.__file__).resolve().parent / "analyse" / "idf.txt"
 
 
 @lru_cache(maxsize=1)
@@ -50,15 +52,21 @@ def corpus_idf(doc_freqs: Mapping[str, int], n_docs: int) -> Mapping[str, float]
     return _ReadOnlyIdf({w: math.log((1 + n_docs) / (1 + df)) + 1.0 for w, df in doc_freqs.items() if df > 0})
 
 
-def term_idf(term: str, idf: Mapping[str, float], *, parts: Sequence[str] = ()) -> float:
+def term_idf(term: str, idf: Mapping[str, float], *, parts: Sequence[str] = (), default: float | None = None) -> float:
     """IDF of a term; a mined phrase absent from the table gets the sum of its parts' IDF (capped)."""
     if term in idf:
         return idf[term]
-    default = getattr(idf, "median", None) or _median(idf)
+    if default is None:
+        default = idf_default(idf)
     if len(parts) > 1:
         # independence: a phrase is about as rare as its parts together; capped so it cannot swamp the list
         return min(sum(idf.get(p, default) for p in parts), 2.0 * default)
     return default
+
+
+def idf_default(idf: Mapping[str, float]) -> float:
+    """The IDF given to unseen words: the table's median."""
+    return getattr(idf, "median", None) or _median(idf)
 
 
 def _median(idf: Mapping[str, float]) -> float:
@@ -109,7 +117,9 @@ def tfidf_scores(counts: Mapping[str, int], *, idf: Mapping[str, float],
                  parts: Mapping[str, Sequence[str]]) -> dict[str, float]:
     """Term frequency (share of the words) times IDF; unknown terms are split on the IDF vocabulary."""
     total = sum(counts.values())
-    return {w: c / total * term_idf(w, idf, parts=parts.get(w) or split_term(w, idf)) for w, c in counts.items()}
+    default = idf_default(idf)
+    return {w: c / total * term_idf(w, idf, parts=parts.get(w) or split_term(w, idf), default=default)
+            for w, c in counts.items()}
 
 
 def split_term(term: str, vocabulary: Mapping[str, float], *, max_len: int = 6) -> tuple[str, ...]:

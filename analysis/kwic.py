@@ -68,8 +68,8 @@ def sort_kwic(df: pd.DataFrame, *, by: str = "position") -> pd.DataFrame:
     if df.empty or by == "position":
         return df.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
     if by == "left":
-        key = df["left"].map(lambda s: s[::-1])
-        return df.assign(_key=key).sort_values(["_key", "article_id"], kind="stable").drop(columns="_key").reset_index(drop=True)
+        keyed = df.assign(_key=df["left"].map(lambda s: s[::-1]))
+        return keyed.sort_values(["_key", "article_id"], kind="stable").drop(columns="_key").reset_index(drop=True)
     return df.sort_values(["right", "article_id"], kind="stable").reset_index(drop=True)
 
 

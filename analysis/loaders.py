@@ -12,16 +12,15 @@ from pathlib import Path, PurePosixPath
 from analysis.encoding import decode_bytes, detect_encoding
 from analysis.errors import AnalysisError, CorruptFile, EmptyText, InputNotFound, TooLarge, UnsupportedFormat
 from analysis.formats import Extracted, parse_date, read_docx, read_html, read_pdf
-from analysis.layout import find_layout
+from analysis.layout import find_layout, settle_title
+# Limits (one file, zip members, zip total, ratio) are configurable: see limits.py for defaults and env vars.
+from analysis.limits import MAX_INPUT_BYTES, MAX_ZIP_MEMBERS, MAX_ZIP_TOTAL_BYTES, check_zip_ratio
 from analysis.models import Article
 from analysis.presegmented import display_text, is_presegmented, map_span_to_raw, to_display
 from analysis.tables import read_csv, read_jsonl, read_xlsx
 
 __all__ = ["detect_encoding", "iter_path", "load_bytes", "load_path", "map_span_to_raw", "to_display"]
 
-MAX_INPUT_BYTES = 64 * 2**20  # one file (or one zip member) at most; raise it with load_bytes(max_bytes=…)
-MAX_ZIP_MEMBERS = 10_000
-MAX_ZIP_TOTAL_BYTES = 512 * 2**20  # declared uncompressed size of a whole archive (zip-bomb guard)
 MAX_ZIP_DEPTH = 3  # zips inside zips
 MAX_TITLE_CHARS = 80  # a longer first line is a paragraph, not a title
 FORMAT_BY_SUFFIX = {
@@ -32,7 +31,8 @@ RESAVE_HINTS = {
     ".doc": "save it as .docx", ".xls": "save it as .xlsx", ".wps": "save it as .docx", ".rtf": "save it as .docx",
     ".json": "use JSON Lines (.jsonl, one object per line)", ".tsv": "save it as .csv",
 }
-CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+# Lone surrogates (JSON "\ud800" escapes) cannot be stored as UTF-8 by SQLite: dropped like control characters.
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ud800-\udfff]")
 NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # The seed's layout: one line per article, paragraphs after a tab and ideographic-space indentation.
 SEED_BREAK_RE = re.compile(r"\t+(?=[\u3000\xa0]| {2})")
@@ -68,7 +68,8 @@ def load_bytes(data: bytes, filename: str, *, text_column: str | None = None, ti
     articles = [build_article(item, source=filename + item.locator, fmt=fmt) for item in extracted]
     articles = [article for article in articles if article.text]
     if not articles:
-        raise EmptyText("no text found; the file is empty or holds only white space", source=filename)
+        raise EmptyText("no text found; the file is empty or holds only white space; check that you chose the "
+                        "right file", source=filename)
     return articles
 
 
@@ -120,9 +121,10 @@ def build_article(item: Extracted, *, source: str, fmt: str) -> Article:
         text, token_spans, title = raw_body, None, SPACES_RE.sub(" ", title_raw).strip()
     title, subtitle = split_original_title(title)
     layout = find_layout(text) if text else None
+    title, kicker = settle_title(title, layout, first_line=item.title is None) if layout else (title, None)
     return Article(
-        title=title, text=text, source=source, format=fmt, encoding=item.encoding,
-        subtitle=subtitle or (layout and layout.subtitle), kicker=layout and layout.kicker,
+        title=title, text=text, source=clean_text(source), format=fmt, encoding=item.encoding,
+        subtitle=subtitle or (layout and layout.subtitle), kicker=kicker,
         date=item.date or (layout and layout.date), presegmented=presegmented,
         raw_text=raw_body if presegmented else None, token_spans=token_spans,
     )
@@ -259,9 +261,11 @@ def _zip_members(data: bytes, archive: str) -> list[tuple[zipfile.ZipInfo, str]]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise CorruptFile("the zip archive is damaged or truncated; re-create it", source=archive) from exc
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise TooLarge(f"archive holds {len(infos)} entries; the limit is {MAX_ZIP_MEMBERS}", source=archive)
+        raise TooLarge(f"archive holds {len(infos)} entries; the limit is {MAX_ZIP_MEMBERS}; split it into "
+                       "smaller archives", source=archive)
     if sum(info.file_size for info in infos) > MAX_ZIP_TOTAL_BYTES:
         raise TooLarge(f"archive unpacks to more than {MAX_ZIP_TOTAL_BYTES} bytes; split it", source=archive)
+    check_zip_ratio(infos, source=archive)
     members = []
     for info in sorted(infos, key=lambda item: item.filename):
         parts = [p for p in PATH_SEPARATOR_RE.split(_member_name(info)) if p not in ("", ".", "..")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 CN_DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
@@ -15,6 +16,7 @@ CN_APPROX_RANGE = re.compile(
     r"^(?P<head>[一二三四五六七八九]?十)?(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<tail>[十百千万亿]*)$"
 )
 ARABIC_WITH_MAGNITUDE = re.compile(r"^(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<mag>[十百千万亿]*)$")
+LEADING_ZERO = re.compile(r"^0\d")
 RANGE_SEPARATOR = re.compile(r"至|到|—+|–|~|～|-|－")
 APPROXIMATE_MARKS = re.compile(r"[余多来]")
 FULL_WIDTH_TABLE = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
@@ -67,7 +69,9 @@ def parse_single(text: str) -> float:
     text = APPROXIMATE_MARKS.sub("", to_half_width(text.strip()))
     match = ARABIC_WITH_MAGNITUDE.match(text)
     if match:
-        return float(match["num"].replace(",", "")) * _magnitude(match["mag"])
+        if LEADING_ZERO.match(match["num"]):
+            raise ValueError(f"a code, not a quantity: {text!r}")  # 028, 0571: area codes
+        return float(Decimal(match["num"].replace(",", "")) * Decimal(int(_magnitude(match["mag"]))))
     return float(parse_chinese_number(text))
 
 
@@ -85,15 +89,11 @@ def parse_quantity(text: str) -> tuple[float, float | None]:
     """(low, high) of a numeral or range: 600万 → (6e6, None); 3至5万 → (3e4, 5e4); 三五万 → (3e4, 5e4)."""
     text = to_half_width(text.strip())
     approx = CN_APPROX_RANGE.match(APPROXIMATE_MARKS.sub("", text))
-    if approx and (int(CN_DIGITS[approx["b"]]) - int(CN_DIGITS[approx["a"]]) in (1, 2)):
+    if approx and CN_DIGITS[approx["b"]] - CN_DIGITS[approx["a"]] in (1, 2):
         head = approx["head"] or ""
-        low_text = head + approx["a"] + approx["tail"]
-        high_text = head + approx["b"] + approx["tail"]
         if head and not approx["tail"]:  # 十五六 = 15..16
             return float(parse_chinese_number(head + approx["a"])), float(parse_chinese_number(head + approx["b"]))
-        if not head and approx["tail"][:1] in ("十", "百", "千"):  # 七八十 = 70..80
-            return parse_single(low_text), parse_single(high_text)
-        return parse_single(low_text), parse_single(high_text)
+        return parse_single(head + approx["a"] + approx["tail"]), parse_single(head + approx["b"] + approx["tail"])
     parts = [p for p in RANGE_SEPARATOR.split(text) if p]
     if len(parts) == 2:
         high = parse_single(parts[1])

@@ -17,9 +17,11 @@ NUMERAL_WORD = re.compile(r"[零〇一二三四五六七八九十百千万亿两
 
 def phrase_units(words: Iterable[str], *, stopwords: Collection[str] = frozenset()) -> list[list[str]]:
     """Runs of adjacent lettered, non-stopword words: the stretches a phrase may span."""
+    words = list(words)
+    joinable = {w for w in set(words) if HAS_LETTER.search(w) and (w not in stopwords or w in INNER_WORDS)}
     units: list[list[str]] = [[]]
     for word in words:
-        if HAS_LETTER.search(word) and (word not in stopwords or word in INNER_WORDS):
+        if word in joinable:
             units[-1].append(word)
         elif units[-1]:
             units.append([])
@@ -92,9 +94,12 @@ def mine_phrases(
     n_words = len(words_only)
     if n_words < 2:
         return frozenset()
-    counts = {n: _ngram_counts(sequence, n) for n in range(1, max_words + 2)}
+    counts = {1: _ngram_counts(sequence, 1), 2: _ngram_counts(sequence, 2)}
     found: set[Phrase] = set()
     for n in range(2, max_words + 1):
+        counts[n + 1] = _ngram_counts(sequence, n + 1)
+        if max(counts[n].values(), default=0) < min_count:
+            break  # no n-gram repeats, so no longer one does either
         candidates = {
             gram for gram, count in counts[n].items()
             if count >= min_count and all(isinstance(w, str) for w in gram) and len("".join(gram)) <= max_chars

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from analysis import keywords as kw
 from analysis.models import Analysis, Article, Keyword, Token
 from analysis.sections import detect_sections
-from analysis.segment import Segmenter, content_words, load_stopwords, segment
+from analysis.segment import Segmenter, load_stopwords, segment
 from analysis.statistics import EXTRACTOR_VERSION, extract_statistics
 from analysis.store_rows import ArticleRecord, make_record
 
@@ -22,8 +22,8 @@ KEYWORD_METHODS = ("freq", "tfidf", "textrank", "keyness")
 
 
 def article_terms(tokens: Iterable[Token], *, stopwords: frozenset[str]) -> list[str]:
-    """The words counted for keywords and corpus statistics."""
-    return content_words(tokens, stopwords=stopwords)
+    """The terms counted for keywords and corpus statistics: content words, the text's mined phrases joined."""
+    return kw.extract_terms([t.word for t in tokens], stopwords=stopwords)[0]
 
 
 def analyze(article: Article, *, segmenter: Segmenter, idf: Mapping[str, float] | None = None, top_k: int = 20,
@@ -39,9 +39,18 @@ def _analyze_with_terms(article: Article, *, segmenter: Segmenter, idf: Mapping[
     sections = detect_sections(article.text)
     tokens = segment(article, segmenter=segmenter)
     words = article_terms(tokens, stopwords=stopwords)
-    keywords = kw.extract_keywords(words, method=method, top_k=top_k, idf=idf)
+    keywords = _ranked_terms(article, tokens, segmenter=segmenter, method=method, top_k=top_k, idf=idf,
+                             stopwords=stopwords)
     statistics = extract_statistics(article.text, sections=sections)
     return Analysis(article, tokens, sections, keywords, statistics), words
+
+
+def _ranked_terms(article: Article, tokens: Iterable[Token], *, segmenter: Segmenter | None, method: str,
+                  top_k: int, idf: Mapping[str, float] | None, stopwords: frozenset[str]) -> tuple[Keyword, ...]:
+    """The article's default keyword list: mined terms ranked, those also in the title weighted up."""
+    title_words = segmenter.cut(article.title) if segmenter is not None and article.title else ()
+    return kw.rank_terms([t.word for t in tokens], stopwords=stopwords, method=method, top_k=top_k, idf=idf,
+                         title_words=title_words)
 
 
 def analyze_record(article: Article, *, segmenter: Segmenter, stopwords: frozenset[str],
@@ -54,9 +63,9 @@ def analyze_record(article: Article, *, segmenter: Segmenter, stopwords: frozens
 
 
 def section_terms(analysis: Analysis, *, stopwords: frozenset[str]) -> list[list[str]]:
-    """Per section, the counted words of the tokens that start inside it."""
-    return [article_terms([t for t in analysis.tokens if s.start <= t.start < s.end], stopwords=stopwords)
-            for s in analysis.sections]
+    """Per section, the counted terms of the tokens that start inside it (phrases mined over the article)."""
+    return kw.section_terms([[t.word for t in analysis.tokens if s.start <= t.start < s.end]
+                             for s in analysis.sections], stopwords=stopwords)
 
 
 def section_keywords(analysis: Analysis, *, method: str = DEFAULT_KEYWORD_METHOD, top_k: int = 10,
@@ -74,13 +83,17 @@ def section_keywords(analysis: Analysis, *, method: str = DEFAULT_KEYWORD_METHOD
 
 def article_keywords(analysis: Analysis, *, method: str = DEFAULT_KEYWORD_METHOD, top_k: int = 10,
                      stopwords: frozenset[str] | None = None, idf: Mapping[str, float] | None = None,
-                     reference_counts: Mapping[str, int] | None = None) -> tuple[Keyword, ...]:
-    """Article keywords by any method; keyness needs `reference_counts` (the rest of the corpus)."""
+                     reference_counts: Mapping[str, int] | None = None,
+                     segmenter: Segmenter | None = None) -> tuple[Keyword, ...]:
+    """Article keywords by any method; keyness needs `reference_counts` (the rest of the corpus).
+
+    With `segmenter`, terms in the title weigh more, exactly as in the list `analyze` stores."""
     _check_method(method)
     stopwords = load_stopwords() if stopwords is None else stopwords
-    words = article_terms(analysis.tokens, stopwords=stopwords)
     if method != "keyness":
-        return kw.extract_keywords(words, method=method, top_k=top_k, idf=idf)
+        return _ranked_terms(analysis.article, analysis.tokens, segmenter=segmenter, method=method, top_k=top_k,
+                             idf=idf, stopwords=stopwords)
+    words = article_terms(analysis.tokens, stopwords=stopwords)
     if not reference_counts:
         raise ValueError("keyness needs reference counts: the rest of the corpus or of the article")
     return kw.keyness(Counter(words), reference_counts, top_k=top_k)
@@ -95,6 +108,18 @@ def store_stopwords(store: Store) -> frozenset[str]:
     """The packaged stopwords with the user's additions and removals from the store."""
     added, removed = store.stopword_changes()
     return load_stopwords(extra=added) - removed
+
+
+def refresh_statistics(store: Store, *, progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute the statistics of articles stored by another extractor version; how many were refreshed."""
+    stale = store.stale_article_ids(EXTRACTOR_VERSION)
+    for done, article_id in enumerate(stale, start=1):
+        text = store.get_article(article_id).text
+        statistics = extract_statistics(text, sections=store.get_sections(article_id))
+        store.replace_statistics(article_id, statistics, extractor_version=EXTRACTOR_VERSION)
+        if progress is not None:
+            progress(done, len(stale))
+    return len(stale)
 
 
 def ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | None = None,

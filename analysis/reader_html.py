@@ -12,6 +12,7 @@ from analysis.kwic import find_occurrences
 from analysis.models import Keyword, Section, Statistic, Token
 
 LEAD_LABEL = "导语"
+RUN_IN_ENDINGS = ("。", "：", ":")
 QUALIFIER_WORDS = {"exact": "确数", "about": "约数", "more_than": "超过", "at_least": "不少于", "less_than": "不足"}
 READER_CSS = """<style>
 .wy-reader{font-size:1.05rem;line-height:1.95;color:#1f2d3d;max-width:54rem}
@@ -24,9 +25,16 @@ READER_CSS = """<style>
 </style>"""
 
 
+def format_number(value: float) -> str:
+    """6000000 -> 6,000,000; 1.5 -> 1.5 (no scientific notation for big counts)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
 def statistic_tooltip(stat: Statistic) -> str:
     """Plain-text hover details: value, unit, qualifier, subject, target, workforce."""
-    value = f"{stat.value:,.6g}" + (f"–{stat.value_max:,.6g}" if stat.value_max is not None else "")
+    value = format_number(stat.value) + (f"–{format_number(stat.value_max)}" if stat.value_max is not None else "")
     parts = [f"数值：{value} {stat.unit}", f"限定：{QUALIFIER_WORDS.get(stat.qualifier, stat.qualifier)}",
              f"对象：{stat.subject}"]
     if stat.is_target:
@@ -69,14 +77,29 @@ def _marked(text: str, start: int, end: int, marks: Sequence[tuple[int, int, str
 
 
 def _body_start(text: str, section: Section) -> int:
-    """Skip the heading line and the subheading line, which the reader shows as headings."""
+    """Skip the heading and subheading lines (shown as headings); a run-in head loses only its own words."""
     at = section.start
     for label in (section.title, section.subheading):
         line_end = text.find("\n", at, section.end)
         line_end = section.end if line_end < 0 else line_end
         if label and text[at:line_end].strip() == label.strip():
             at = min(line_end + 1, section.end)
+        elif label and label is section.title and text.startswith(label, at):
+            at += len(label) + (1 if text[at + len(label):at + len(label) + 1] in RUN_IN_ENDINGS else 0)
+            break
     return at
+
+
+def section_family(sections: Sequence[Section], index: int) -> set[int]:
+    """A section and every section nested under it (a group heading shows its sub-sections)."""
+    family = {index}
+    for position, section in enumerate(sections):
+        parent = section.parent
+        while parent is not None and parent not in family and parent != position:
+            parent = sections[parent].parent
+        if parent in family:
+            family.add(position)
+    return family
 
 
 def article_html(text: str, *, sections: Sequence[Section], statistics: Sequence[Statistic] = (),
@@ -85,9 +108,10 @@ def article_html(text: str, *, sections: Sequence[Section], statistics: Sequence
     """The article (or one section) as escaped HTML with marks and section headings."""
     sections = tuple(sections) or (Section(None, None, 0, None, 0, len(text), text),)
     marks = _marks(text, statistics=statistics, keywords=keywords, tokens=tokens)
+    shown = None if only_section is None else section_family(sections, only_section)
     html = [READER_CSS, '<div class="wy-reader">']
     for index, section in enumerate(sections):
-        if only_section is not None and index != only_section:
+        if shown is not None and index not in shown:
             continue
         stop = sections[index + 1].start if index + 1 < len(sections) else len(text)
         end = min(section.end, stop) if section.end > section.start else stop

@@ -3,7 +3,8 @@
 Heading styles (each a named regex below): the 关键词“…” line (+ the one-line subheading under it), Markdown
 `#`…`######` lines, whole-line `**bold**`, bold run-in heads (`**一是…。**正文`), numbered heads — 第一编/篇,
 第一章/第一部分, 第一节, 一、, （一）, 1. / 1、, （1）, ① — either on a line of their own or run-in (the head
-ends at the first 。！？： within `MAX_RUNIN_TITLE_CHARS` and the section's text continues in the same paragraph),
+ends at the first 。！？： within `MAX_RUNIN_TITLE_CHARS`, or at a 。 within `MAX_LONG_RUNIN_TITLE_CHARS` when the
+head is one clause without figures, and the section's text continues in the same paragraph),
 and short standalone lines without closing punctuation (see `_is_short_heading`).
 
 Choices where the brief was open:
@@ -36,6 +37,7 @@ from analysis.models import Section
 MAX_SHORT_HEADING_CHARS = 25
 MAX_NUMBERED_HEADING_CHARS = 40
 MAX_RUNIN_TITLE_CHARS = 30
+MAX_LONG_RUNIN_TITLE_CHARS = 40  # a longer run-in head must be one plain clause (see _is_runin_clause)
 MAX_SUBHEADING_CHARS = 30
 
 CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
@@ -49,6 +51,7 @@ BOLD_RUNIN_RE = re.compile(r"^\*\*(?P<title>[^*]{1,30}?)\s*[。：:！？]?\s*\*
 KEYWORD_RE = re.compile(r"^关键词\s*(?:[：:]?\s*[“\"「『]\s*[^”\"」』]{1,20}\s*[”\"」』]|[：:]\s*[^\s。！？]{1,16})$")
 RUNIN_END_RE = re.compile(r"[。！？：:]")
 SENTENCE_PUNCT_RE = re.compile(r"[。！？!?；;]")
+RUNIN_FIGURE_RE = re.compile(r"[\d０-９%％；;]")  # figures mark a report sentence, not a head
 CLOSING_PUNCT = "。！？!?；;：:，,、…"
 LIST_MARK_RE = re.compile(r"^(?:[-*+•·]\s|\||#)")  # list items, table rows, #hashtags#
 CN_NUM = "一二三四五六七八九十百零〇两"
@@ -97,10 +100,17 @@ def _numbered(line: str) -> tuple[str, str] | None:
                 and line[-1] not in CLOSING_PUNCT:
             return style, line
         end = RUNIN_END_RE.search(rest)
-        if end and end.start() <= MAX_RUNIN_TITLE_CHARS and end.start() > 0:
+        if end and (0 < end.start() <= MAX_RUNIN_TITLE_CHARS or _is_runin_clause(rest, end.start())):
             return style, line[: match.end() + end.start()]
         return None
     return None
+
+
+def _is_runin_clause(rest: str, end: int) -> bool:
+    """A 31–40 character run-in head: one clause ending in 。 with no figures, and the paragraph goes on after it."""
+    head, after = rest[:end], rest[end + 1:]
+    fits = MAX_RUNIN_TITLE_CHARS < end <= MAX_LONG_RUNIN_TITLE_CHARS and rest[end] == "。" and bool(after.strip())
+    return fits and head.count("，") <= 1 and not RUNIN_FIGURE_RE.search(head)
 
 
 def numbering_style(line: str) -> str | None:

@@ -1,7 +1,6 @@
 """Word segmentation with a private jieba tokenizer, stopwords and content-word filters."""
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,22 +17,16 @@ try:  # jieba-rs binding: ~20x faster; used only where its output provably equal
 except ImportError:  # pragma: no cover - the fallback is plain jieba
     rjieba = None
 
-logger = logging.getLogger(__name__)
-
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EXTRA_STOPWORDS_FILE = DATA_DIR / "stopwords_zh_extra.txt"
 GENERIC_VERBS_FILE = DATA_DIR / "generic_verbs_zh.txt"
-# Lines made only of these characters segment identically in rjieba and jieba 0.42.1 (checked by
-# tests/test_segment.py on random text). Outside it — CJK extension blocks, U+9FD6.., hyphenated
-# Latin words, rare symbols — jieba's HMM/regex blocks differ, so such lines go to jieba itself.
-FAST_SAFE_LINE = re.compile(
-    r"[\u4e00-\u9fd5a-zA-Z0-9 \t\n\r\u3000，。、；：？！“”‘’（）《》〈〉【】「」『』…—·．％"
-    r",.;:?!()\[\]\"'/%+#&_@=*~]*"
-)
-# Latin/number runs with connectors (e-mail, 6.A, 9_1) go through jieba's HMM differently in
-# jieba-rs; only plain runs and decimals/percentages (3.5%) are left to it.
-CONNECTED_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]*[+#&._%\-][a-zA-Z0-9+#&._%\-]*")
-PLAIN_RUN = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?")
+# rjieba (jieba-rs) cuts exactly like jieba 0.42.1 except (a) ideographs outside jieba's range U+4E00..U+9FD5
+# (extension A/B.., compatibility forms), and (b) Latin/digit runs joined by - _ . (2026-04-20, Wi-Fi, 6.A,
+# 3.5.1), which jieba-rs keeps whole. Found by comparing both on every code point and on random text
+# (tests/test_segment.py keeps checking); lines holding either go to jieba itself.
+UNSAFE_FOR_FAST = re.compile(r"[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+JOINED_RUN = re.compile(r"[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)+")
+DECIMAL_RUN = re.compile(r"[a-zA-Z0-9]+\.\d+")  # 3.5, v2.0: both engines keep these whole
 LINE_PATTERN = re.compile(r"[^\n]*\n|[^\n]+")
 WHITESPACE = re.compile(r"\s+")
 # A content word needs a letter (CJK or Latin); numbers written in Chinese numerals are not content.
@@ -61,17 +54,27 @@ class Segmenter:
         if _is_fast_safe(text):
             return self.fast.cut(text)
         words: list[str] = []
-        # jieba cuts every line independently (a newline always ends a block), so lines may mix engines.
+        safe_run: list[str] = []
+        # jieba cuts every line independently (a newline always ends a block), so lines may mix engines;
+        # consecutive safe lines go to rjieba in one call.
         for line in LINE_PATTERN.findall(text):
-            words.extend(self.fast.cut(line) if _is_fast_safe(line) else self.tokenizer.lcut(line))
+            if _is_fast_safe(line):
+                safe_run.append(line)
+                continue
+            if safe_run:
+                words.extend(self.fast.cut("".join(safe_run)))
+                safe_run = []
+            words.extend(self.tokenizer.lcut(line))
+        if safe_run:
+            words.extend(self.fast.cut("".join(safe_run)))
         return words
 
 
 def _is_fast_safe(text: str) -> bool:
     """True when rjieba is known to cut `text` exactly as jieba 0.42.1 does."""
-    if FAST_SAFE_LINE.fullmatch(text) is None:
+    if UNSAFE_FOR_FAST.search(text) is not None:
         return False
-    return all(PLAIN_RUN.fullmatch(run) for run in CONNECTED_RUN.findall(text))
+    return all(DECIMAL_RUN.fullmatch(run) for run in JOINED_RUN.findall(text))
 
 
 def _rebuild_segmenter(user_words: tuple[str, ...], engine: str) -> Segmenter:
@@ -189,4 +192,5 @@ def content_words(tokens: Iterable[Token | str], *, stopwords: frozenset[str] | 
     words = [t if isinstance(t, str) else t.word for t in tokens]
     if phrases:
         words = merge_phrases(words, phrases)  # on the full sequence, so a phrase never bridges a removed word
-    return [w for w in words if is_content_word(w, stopwords=stopwords, min_chars=min_chars)]
+    keep = {w for w in set(words) if is_content_word(w, stopwords=stopwords, min_chars=min_chars)}
+    return [w for w in words if w in keep]

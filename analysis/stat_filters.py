@@ -14,6 +14,9 @@ POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种"
 SMALL_CATEGORY = 10  # 三项社会保险基金总收入1086.5亿元: a small Chinese count naming categories before a figure
 ASCII_LETTER = re.compile(r"[A-Za-z]")
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
+SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
+MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
+VAGUE_MARKS = frozenset("数几若")
 UNIT_FREE_KINDS = frozenset({"%", "‰", "个百分点", "百分点", "倍", "成"})
 QUOTE_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "〈": "〉"}
 MAX_QUOTED_NAME = 14
@@ -34,11 +37,11 @@ def _tokens_after(tokens: list[Tok], at: int, *, limit: int = 6) -> list[Tok]:
 def _inside_word(mention: Mention, tokens: list[Tok]) -> bool:
     """A Chinese numeral that jieba reads as part of a longer ordinary word (统一, 四川, 一字之差, 千方百计)."""
     for tok in tokens:
-        if tok.start < mention.core_start < tok.end:
-            return True
-        if tok.start == mention.core_start:
-            unit_end = mention.core_end + len(mention.unit)
-            return tok.end > unit_end and tok.flag not in ("m", "q", "mq")
+        if tok.end <= mention.core_start or tok.start >= mention.core_end:
+            continue
+        within = mention.start <= tok.start and tok.end <= mention.end  # 近三成 is one token, all of it ours
+        if not within and (tok.flag not in ("m", "q", "mq") or tok.start < mention.start or tok.end > mention.end):
+            return True  # 零部件/mq, 统一, 一字之差
     return False
 
 
@@ -105,28 +108,45 @@ def _figure_follows(compact: str, mention: Mention, sentence: tuple[int, int]) -
     return bool(re.search(r"\d", rest)) and not re.match(r"^[的是为]", rest)
 
 
-def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tuple[int, int]) -> bool:
-    """True unless the number is a date, ordinal, name, idiom, list marker, age, duration or policy count."""
+def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
+    """The rules that need no tokens: dates, durations, ages, ordinals, codes, list markers, quotes, bare 一."""
     unit, before = mention.unit, compact[max(0, mention.core_start - 2): mention.core_start]
+    core = compact[mention.core_start: mention.core_end]
     if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
         return False
     if before.endswith(("第", "前", "#")) or before in RANK_WORDS or _is_threshold(compact, mention, sentence):
         return False
-    if mention.chinese and unit == "期" and mention.value <= 10:
-        return False  # 二期 is a project phase
     if ASCII_LETTER.match(before[-1:]) or ASCII_LETTER.match(compact[mention.core_end: mention.core_end + 1]):
         return False
+    if before[-1:] in ":：" and before[:1].isdigit():
+        return False  # 08:30 is a clock time
+    if before[-1:] == " " and ASCII_LETTER.match(before[:1]) or mention.chinese and before[-1:] in VAGUE_MARKS:
+        return False  # iPhone 15, 数十万 / 几百 (vague, no value)
     if not unit and compact[mention.end: mention.end + 1] in LIST_MARK_AFTER and (
             mention.core_start == sentence[0] or before[-1:] in LIST_MARK_BEFORE):
         return False
-    if mention.chinese and (_inside_word(mention, tokens) or mention.value == 1 and not mention.magnitude
+    if mention.chinese and (unit == "期" and mention.value <= 10 or mention.value <= 1 and not mention.magnitude
                             and unit not in UNIT_FREE_KINDS):
-        return False
-    if unit == "成" and (mention.value > 10 or not mention.chinese):
+        return False  # 二期 is a project phase; 一个, 一名 are not figures
+    if unit == "成" and (mention.value > 10 or not mention.chinese) or not unit and core in SERVICE_NUMBERS:
+        return False  # 120急救中心, 12345热线
+    if not unit and (mention.chinese and not mention.magnitude or not mention.chinese and not mention.magnitude and (
+            "." in core or len(core.replace(",", "")) >= 5 or YEAR.match(core) or core.startswith("0"))):
         return False
     quote = _quoted(compact, mention, sentence)
-    if quote == "《" or quote and (not unit or mention.chinese):
+    return not (quote == "《" or quote and (not unit or mention.chinese))
+
+
+def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tuple[int, int]) -> bool:
+    """True unless the number is a date, ordinal, name, idiom, list marker, age, duration or policy count."""
+    unit = mention.unit
+    if not is_plausible(compact, mention, sentence):
         return False
+    if mention.chinese and _inside_word(mention, tokens):
+        return False
+    if mention.chinese and unit in MAGNITUDE_MODIFIER_UNITS and mention.value in (100, 1000, 10**4) and (
+            _tokens_after(tokens, mention.end, limit=1) and is_nounish(_tokens_after(tokens, mention.end, limit=1)[0])):
+        return False  # 万人招聘会, 千人计划: a round magnitude naming a scale
     if not unit and not _bare_is_count(compact, mention, tokens):
         return False
     if (not unit or mention.chinese) and _names_something(tokens, mention.end):
@@ -135,7 +155,7 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
             compact, mention, sentence):
         return False
     if unit in POLICY_UNITS:
-        after = [t for t in _tokens_after(tokens, mention.end, limit=3) if is_nounish(t)]
-        if after and any(t.word.endswith(lex.POLICY_HEADS) for t in after[:2]):
+        after = _tokens_after(tokens, mention.end, limit=2)
+        if any(t.word.endswith(lex.POLICY_HEADS) for t in after):
             return False
     return True

@@ -77,7 +77,7 @@ def _match_unit(compact: str, at: int) -> str:
 def _match_prefix(compact: str, at: int, core: str) -> tuple[int, str | None]:
     """(start, qualifier) of a qualifier cue written just before the number."""
     for cue, qualifier in lex.PREFIX_QUALIFIERS:
-        if not compact.startswith(cue, at - len(cue)):
+        if at < len(cue) or not compact.startswith(cue, at - len(cue)):
             continue
         before = compact[at - len(cue) - 1: at - len(cue)]
         if cue == "约" and before in "节制签合预邀公履违特大":
@@ -108,6 +108,8 @@ def read_mention(compact: str, match: re.Match) -> Mention | None:
     except (ValueError, KeyError, IndexError):
         return None
     unit = _match_unit(compact, core_end)
+    if core.endswith("来") and not unit:
+        return None  # 30来源, 以来: 来 marks an approximation only before a measure word
     after_unit = core_end + len(unit)
     inner_after = compact[after_unit: after_unit + 1] if unit and compact[after_unit: after_unit + 1] in "多余" else ""
     if inner_after and compact[after_unit: after_unit + 2] in lex.UNIT_CHAR_WORDS | {"多个", "多家", "余家", "余名"}:

@@ -13,9 +13,10 @@ from typing import NamedTuple
 
 from analysis import stat_lexicon as lex
 from analysis.models import Section, Statistic
-from analysis.stat_filters import is_statistic
+from analysis.stat_filters import is_plausible, is_statistic
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
-from analysis.stat_subject import Tok, honour_subject, is_target, is_workforce, left_subject, right_subject
+from analysis.stat_flags import STANDARD_WORDS, count_lexicon, is_target, is_workforce
+from analysis.stat_subject import Tok, honour_subject, is_nounish, left_subject, right_subject
 
 EXTRACTOR_VERSION = "1.0.0"
 
@@ -25,7 +26,9 @@ CLAUSE_START = re.compile(r"[，,；;：:。！？\n]")
 DISTRIBUTIVE = "分别"
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
+WINDOW_BEFORE, WINDOW_AFTER = 30, 24
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
+ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 
 
 class Draft(NamedTuple):
@@ -52,9 +55,13 @@ def make_pos_tokenizer():
 
 def pos_tokens(compact: str, bounds: tuple[int, int]) -> list[Tok]:
     """POS-tagged tokens of one sentence with offsets into the compact text."""
-    out, pos = [], bounds[0]
+    out: list[Tok] = []
+    pos = bounds[0]
     for pair in make_pos_tokenizer().cut(compact[bounds[0]: bounds[1]]):
-        out.append(Tok(pair.word, pair.flag, pos, pos + len(pair.word)))
+        tok = Tok(pair.word, pair.flag, pos, pos + len(pair.word))
+        if out and out[-1].word == "每":  # 每+小时 is one distributive word
+            tok = Tok("每" + tok.word, "r", out.pop().start, tok.end)
+        out.append(tok)
         pos += len(pair.word)
     return out
 
@@ -69,9 +76,9 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
         return value, top, "个百分点", "percentage_points"
     if unit == "倍":
         return value, top, "倍", "multiple"
-    if unit in lex.MONEY_UNITS:
-        return value, top, "元" if unit in ("元", "元人民币", "块钱") else unit, "money"
-    if unit in lex.MEASURE_UNITS:
+    if unit in lex.MONEY_UNITS or unit == "块" and not subject.endswith(lex.THING_HEADS + ("板", "砖")):
+        return value, top, "元" if unit in ("元", "元人民币", "块钱", "块") else unit, "money"
+    if unit in lex.MEASURE_UNITS or unit in lex.DURATION_UNITS:
         return value, top, unit, "measure"
     if unit:
         return value, top, unit, "count"
@@ -84,12 +91,22 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
 def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int], tokens) -> str:
     """What is counted: the noun after a count, a money noun after an amount, else the phrase before."""
     after, before = tokens(mention.end, bounds[1]), tokens(floor, mention.start)
-    context = tokens(bounds[0], mention.start)
+    def context() -> list[Tok]:
+        return pos_tokens(compact, (bounds[0], mention.start))
+
     unit = mention.unit
+    if unit == "块" and right_subject(after, mode="thing"):
+        return right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
     if unit in lex.MONEY_UNITS or unit == "块":
         return right_subject(after, mode="money") or left_subject(before, context)
+    if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left_subject(before, context):
+        share_of = right_subject(after, mode="bare")  # 有八成以上的|一线员工, 超过30%的|企业
+        if share_of:
+            return share_of
     if unit in lex.PERCENT_UNITS or not unit and mention.qualifier == "more_than":
         return left_subject(before, context)  # 47万余 closes its phrase
+    if unit in ACTIVITY_UNITS:  # 培训12.7万人次: what is counted is the activity written before
+        return left_subject(before, context) or right_subject(after, mode="people")
     mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
     subject = right_subject(after, mode=mode)
     if subject:
@@ -101,42 +118,65 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
     return right_subject(after, mode="verb")
 
 
+def _list_items(compact: str, bounds: tuple[int, int], cue: int) -> list[str]:
+    """The 、-separated items nearest before 分别 in its sentence (A、B、C…分别), '' items dropped."""
+    starts = [bounds[0]] + [m.end() for m in CLAUSE_START.finditer(compact, bounds[0], cue)]
+    for clause_start, clause_end in zip(reversed(starts), [cue] + list(reversed(starts))[:-1]):
+        text = compact[clause_start:clause_end]
+        if "、" in text:
+            return [i.strip(",，;；:：") for i in LIST_SEPARATORS.split(text) if i.strip(",，;；:：")]
+    return []
+
+
 def _distribute(compact: str, bounds: tuple[int, int], mentions: list[Mention], subjects: list[str]) -> list[str]:
-    """A、B、C…分别达到 x、y、z: give each listed item its own number."""
-    cue = compact.find(DISTRIBUTIVE, bounds[0], bounds[1])
-    group = [i for i, m in enumerate(mentions) if m.start > cue]
-    if cue < 0 or len(group) < 2 or any(not BETWEEN_LISTED.match(compact[mentions[a].end: mentions[b].start])
-                                        for a, b in zip(group, group[1:])):
-        return subjects
-    clause_start = max((m.end() for m in CLAUSE_START.finditer(compact, bounds[0], cue)), default=bounds[0])
-    items = [i for i in LIST_SEPARATORS.split(compact[clause_start:cue]) if i]
-    if len(items) != len(group):
-        return subjects
-    for scope in sorted(lex.SCOPE_WORDS, key=len, reverse=True):
-        if items[0].startswith(scope) and len(items[0]) > len(scope) + 1:
-            items[0] = items[0][len(scope):]
-            break
-    head = items[0][-2:]
-    if head in items[-1]:
-        items[-1] = items[-1][: items[-1].index(head) + 2]
+    """A、B、C…分别达到 x、y、z: give each listed item its own number (each 分别 governs the numbers after it)."""
     out = list(subjects)
-    for i, item in zip(group, items):
-        out[i] = item[-16:]
+    cues = [m.start() for m in re.finditer(DISTRIBUTIVE, compact[bounds[0]: bounds[1]])]
+    for n, cue in enumerate(c + bounds[0] for c in cues):
+        limit = cues[n + 1] + bounds[0] if n + 1 < len(cues) else bounds[1]
+        group = [i for i, m in enumerate(mentions) if cue < m.start < limit]
+        if len(group) < 2 or any(not BETWEEN_LISTED.match(compact[mentions[a].end: mentions[b].start])
+                                 for a, b in zip(group, group[1:])):
+            continue
+        items = _list_items(compact, (bounds[0] if n == 0 else cues[n - 1] + bounds[0], bounds[1]), cue)
+        if len(items) != len(group):
+            continue
+        for i, item in zip(group, _trim_items(items)):
+            out[i] = item[-16:]
     return out
 
 
-def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Mention]) -> list[Draft]:
+def _trim_items(items: list[str]) -> list[str]:
+    """职工取得|初级工 → 初级工; the last item loses the shared tail (工伤保险|参保人数)."""
+    first = pos_tokens(items[0], (0, len(items[0])))
+    tail: list[Tok] = []
+    for tok in reversed(first):
+        if not is_nounish(tok) or tok.word in lex.SCOPE_WORDS:
+            break
+        tail.insert(0, tok)
+    items = ["".join(t.word for t in tail) or items[0], *items[1:]]
+    head = items[0][-2:]
+    if head in items[-1]:
+        items[-1] = items[-1][: items[-1].index(head) + 2]
+    return items
+
+
+def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Mention], *,
+                      document: tuple[int, int] = (0, 0), sentence_tokens: list[Tok] | None = None) -> list[Draft]:
     """Subject, unit, target and workforce flag of each kept mention in one sentence."""
-    cache: dict[tuple[int, int], list[Tok]] = {}
+    whole = sentence_tokens if sentence_tokens is not None else pos_tokens(compact, bounds)
 
     def tokens(start: int, end: int) -> list[Tok]:
-        if (start, end) not in cache:
-            cache[start, end] = pos_tokens(compact, (start, end)) if start < end else []
-        return cache[start, end]
+        """The sentence's tokens inside [start, end); re-cut only when a token straddles an edge (万人次, 名将)."""
+        if start >= end:
+            return []
+        inside = [t for t in whole if start <= t.start and t.end <= end]
+        straddles = any(t.start < start < t.end or t.start < end < t.end for t in whole)
+        return pos_tokens(compact, (start, end)) if straddles else inside
 
     subjects, floor, previous = [], bounds[0], ""
     for mention in mentions:
-        subject = _subject(compact, mention, floor, bounds, tokens) or previous
+        subject = _subject(compact, mention, floor, bounds, tokens) or previous  # 同比增长6.8%: what came before
         subjects.append(subject)
         floor, previous = mention.end, subject
     subjects = _distribute(compact, bounds, mentions, subjects)
@@ -144,8 +184,12 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
     drafts = []
     for mention, subject in zip(mentions, subjects):
         value, top, unit, kind = normalise_unit(mention, subject)
-        target = is_target(sentence, mention.start - bounds[0], mention.end - bounds[0])
-        drafts.append(Draft(mention, value, top, unit, kind, subject, target, is_workforce(subject, sentence), bounds))
+        clause = compact[max(bounds[0], mention.start - 12): mention.end + 6]
+        standard = kind == "money" and any(w in clause or w in subject for w in STANDARD_WORDS)
+        target = is_target(sentence, mention.start - bounds[0], mention.end - bounds[0], standard=standard,
+                           minimum=mention.qualifier == "at_least")
+        workforce = is_workforce(subject, sentence, document=document)
+        drafts.append(Draft(mention, value, top, unit, kind, subject, target, workforce, bounds))
     return drafts
 
 
@@ -185,14 +229,16 @@ def extract_statistics(text: str, *, sections: tuple[Section, ...] = ()) -> tupl
         return ()
     compact, index = compact_text(text)
     mentions = find_mentions(compact)
+    document = count_lexicon(compact)
     drafts: list[Draft] = []
     for bounds in sentence_bounds(compact):
-        inside = [m for m in mentions if bounds[0] <= m.core_start < bounds[1]]
+        inside = [m for m in mentions if bounds[0] <= m.core_start < bounds[1] and is_plausible(compact, m, bounds)]
         if not inside:
-            continue
-        tokens = pos_tokens(compact, bounds)
+            continue  # most sentences: no tokenising needed
+        window = (max(bounds[0], inside[0].start - WINDOW_BEFORE), min(bounds[1], inside[-1].end + WINDOW_AFTER))
+        tokens = pos_tokens(compact, window)  # only around the numbers: subjects are short
         kept = [m for m in inside if is_statistic(compact, m, tokens, bounds)]
-        drafts += describe_sentence(compact, bounds, kept)
+        drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens)
     stats = []
     for group in _merge(drafts):
         first = group[0]
@@ -206,3 +252,10 @@ def extract_statistics(text: str, *, sections: tuple[Section, ...] = ()) -> tupl
             is_target=first.is_target, subject=first.subject, is_workforce=first.is_workforce,
             value_max=first.value_max, spans=spans))
     return tuple(stats)
+
+
+def statistics_table(stats):
+    """One pandas row per statistic (the architecture's entry point; grouped views live in stats_tables)."""
+    from analysis.stats_tables import statistics_table as table  # pandas only when a table is wanted
+
+    return table(stats)

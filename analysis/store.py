@@ -10,101 +10,13 @@ from pathlib import Path
 
 from analysis import store_rows as rows
 from analysis.models import Analysis, Article, Keyword, Section, Statistic
+from analysis.store_schema import (ADD_CORPUS_TERMS, IDS_FILTER, INSERT_ARTICLE, INSERT_COUNT, INSERT_KEYWORD,
+                                   INSERT_SECTION, INSERT_STATISTIC, LIST_COLUMNS, SCHEMA, SCHEMA_VERSION,
+                                   SUBTRACT_CORPUS_TERMS)
 
 DEFAULT_DB = Path("data") / "wenyan.sqlite3"
 DB_ENV = "WENYAN_DB"
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = "1"
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
-    content_hash TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL, subtitle TEXT, kicker TEXT, date TEXT,
-    source TEXT NOT NULL, format TEXT NOT NULL, encoding TEXT,
-    presegmented INTEGER NOT NULL DEFAULT 0,
-    text TEXT NOT NULL, raw_text TEXT,
-    token_spans BLOB,            -- Article.token_spans (the author's segmentation), store_rows.encode_spans
-    tokens BLOB,                 -- Analysis.tokens as spans into text
-    token_words TEXT,            -- JSON {index: word} for tokens that are not a plain slice of text
-    n_chars INTEGER NOT NULL, n_tokens INTEGER NOT NULL DEFAULT 0, n_sections INTEGER NOT NULL DEFAULT 0,
-    n_statistics INTEGER NOT NULL DEFAULT 0, n_workforce INTEGER NOT NULL DEFAULT 0,
-    extractor_version TEXT,
-    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-);
-CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
-CREATE INDEX IF NOT EXISTS articles_extractor ON articles(extractor_version);
-CREATE TABLE IF NOT EXISTS sections (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL, title TEXT, subheading TEXT, level INTEGER NOT NULL, parent INTEGER,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT,                   -- NULL when it is articles.text[start:end]
-    PRIMARY KEY (article_id, idx)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS token_counts (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    term TEXT NOT NULL, count INTEGER NOT NULL,
-    PRIMARY KEY (article_id, term)
-) WITHOUT ROWID;
--- No index on term alone: maintaining it doubled the cost of writing an article; term lookups scan instead.
-DROP INDEX IF EXISTS token_counts_term;
--- Corpus totals kept in step with token_counts inside the same transactions: corpus pages read this, not 1e6 rows.
-CREATE TABLE IF NOT EXISTS corpus_terms (
-    term TEXT PRIMARY KEY, count INTEGER NOT NULL, df INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS keywords (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    section_idx INTEGER,         -- NULL: the whole article
-    method TEXT NOT NULL, rank INTEGER NOT NULL, word TEXT NOT NULL, weight REAL NOT NULL,
-    count INTEGER NOT NULL DEFAULT 0, effect_size REAL
-);
-CREATE INDEX IF NOT EXISTS keywords_article ON keywords(article_id, method, section_idx);
-CREATE INDEX IF NOT EXISTS keywords_word ON keywords(word);
-CREATE TABLE IF NOT EXISTS statistics (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    sentence TEXT NOT NULL, section TEXT, value REAL NOT NULL, value_max REAL, unit TEXT NOT NULL,
-    kind TEXT NOT NULL, qualifier TEXT NOT NULL, is_target INTEGER NOT NULL, subject TEXT NOT NULL,
-    is_workforce INTEGER NOT NULL, spans TEXT NOT NULL,
-    PRIMARY KEY (article_id, idx)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS statistics_kind ON statistics(is_workforce, kind, unit);
-CREATE TABLE IF NOT EXISTS user_words (
-    word TEXT PRIMARY KEY, added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-) WITHOUT ROWID;
--- included = 1: the user added the word; 0: the user removed it from the packaged list.
-CREATE TABLE IF NOT EXISTS stopwords (
-    word TEXT PRIMARY KEY, included INTEGER NOT NULL,
-    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-) WITHOUT ROWID;
-"""
-
-
-def _insert_sql(table: str, columns: Sequence[str], *, owned: bool = True) -> str:
-    """INSERT with quoted column names ("end" is an SQL keyword); owned rows start with article_id."""
-    names = (["article_id"] if owned else []) + [f'"{c}"' for c in columns]
-    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-
-
-_INSERT_ARTICLE = _insert_sql("articles", rows.ARTICLE_COLUMNS, owned=False) + " RETURNING id"
-_INSERT_SECTION = _insert_sql("sections", rows.SECTION_COLUMNS)
-_INSERT_KEYWORD = _insert_sql("keywords", rows.KEYWORD_COLUMNS)
-_INSERT_STATISTIC = _insert_sql("statistics", rows.STATISTIC_COLUMNS)
-_INSERT_COUNT = "INSERT INTO token_counts (article_id, term, count) VALUES (?, ?, ?)"
-_ADD_CORPUS_TERMS = (
-    "INSERT INTO corpus_terms (term, count, df) VALUES (?, ?, ?) "
-    "ON CONFLICT(term) DO UPDATE SET count = count + excluded.count, df = df + excluded.df"
-)
-_SUBTRACT_CORPUS_TERMS = (
-    "UPDATE corpus_terms SET count = corpus_terms.count - tc.count, df = corpus_terms.df - 1 "
-    "FROM (SELECT term, count FROM token_counts WHERE article_id = ?) AS tc WHERE corpus_terms.term = tc.term"
-)
-_IDS_FILTER = "article_id IN (SELECT value FROM json_each(?))"
-_LIST_COLUMNS = (
-    "id, title, subtitle, date, source, format, encoding, presegmented, n_chars, n_tokens, n_sections, "
-    "n_statistics, n_workforce, extractor_version, added_at"
-)
 
 
 def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
@@ -121,6 +33,8 @@ class Store:
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         with self._connect() as conn:
+            if _schema_version(conn) == SCHEMA_VERSION:
+                return  # already set up: opening stays read-only, so it never waits for a running ingest
             # WAL lets the dashboard read while an ingest writes; the mode is stored in the file.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(SCHEMA)
@@ -173,7 +87,7 @@ class Store:
                     total = totals.setdefault(term, [0, 0])
                     total[0] += count
                     total[1] += 1
-            conn.executemany(_ADD_CORPUS_TERMS, [(t, c, df) for t, (c, df) in totals.items()])
+            conn.executemany(ADD_CORPUS_TERMS, [(t, c, df) for t, (c, df) in totals.items()])
         return results
 
     def known_hashes(self, *, extractor_version: str | None = None) -> frozenset[str]:
@@ -208,13 +122,13 @@ class Store:
         with self._transaction() as conn:
             conn.execute("DELETE FROM keywords WHERE article_id = ? AND method = ? AND section_idx IS ?",
                          (article_id, method, section_idx))
-            conn.executemany(_INSERT_KEYWORD, [(article_id, *r) for r in
+            conn.executemany(INSERT_KEYWORD, [(article_id, *r) for r in
                                                rows.keyword_rows(keywords, method=method, section_idx=section_idx)])
 
     def delete_article(self, article_id: int) -> bool:
         """Remove an article and all it owns; False when it was not there."""
         with self._transaction() as conn:
-            conn.execute(_SUBTRACT_CORPUS_TERMS, (article_id,))
+            conn.execute(SUBTRACT_CORPUS_TERMS, (article_id,))
             conn.execute("DELETE FROM corpus_terms WHERE df <= 0")
             for table in ("token_counts", "sections", "keywords", "statistics"):
                 conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
@@ -223,7 +137,7 @@ class Store:
     # ---- reading articles -------------------------------------------------------------------------------
     def list_articles(self, *, search: str | None = None, limit: int | None = None) -> list[dict]:
         """One dict per article (no text), oldest first; `search` filters titles."""
-        sql, params = f"SELECT {_LIST_COLUMNS} FROM articles", []
+        sql, params = f"SELECT {LIST_COLUMNS} FROM articles", []
         if search:
             sql, params = sql + " WHERE instr(title, ?) > 0", [search]
         sql += " ORDER BY id" + (" LIMIT ?" if limit is not None else "")
@@ -262,21 +176,24 @@ class Store:
                 statistics=tuple(rows.statistic_from_row(r) for r in conn.execute(st_sql, (article_id,))),
             )
 
-    def get_statistics(self, article_ids: Sequence[int] | None = None):
-        """Statistics of the given articles (all when None) as a DataFrame with article_id and article title."""
+    def get_statistics(self, article_ids: Sequence[int] | None = None, *, workforce_only: bool = False):
+        """Statistics of the given articles (all when None) as a DataFrame with article_id and article_title."""
         import pandas as pd  # imported here: the CLI's quick commands should not pay for pandas
 
-        sql = ("SELECT s.article_id, a.title AS article_title, s.* FROM statistics s JOIN articles a "
-               "ON a.id = s.article_id")
-        params: tuple = ()
+        columns = ", ".join(f's."{c}"' for c in rows.STATISTIC_COLUMNS)
+        sql = f"SELECT s.article_id, a.title AS article_title, {columns} FROM statistics s JOIN articles a ON a.id = s.article_id"
+        where, params = [], []
         if article_ids is not None:
-            sql, params = sql + " WHERE s." + _IDS_FILTER, (json.dumps(list(article_ids)),)
+            where, params = ["s." + IDS_FILTER], [json.dumps(list(article_ids))]
+        where += ["s.is_workforce = 1"] if workforce_only else []
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.article_id, s.idx"
         with self._connect() as conn:
-            frame = pd.read_sql_query(sql + " ORDER BY s.article_id, s.idx", conn, params=params)
-        frame = frame.loc[:, ~frame.columns.duplicated()]
+            cursor = conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            frame = pd.DataFrame.from_records(cursor.fetchall(), columns=names)
         for column in ("is_target", "is_workforce"):
             frame[column] = frame[column].astype(bool)
-        frame["spans"] = [tuple(tuple(p) for p in json.loads(s)) for s in frame["spans"]]
+        frame["spans"] = [_spans(s, start, end) for s, start, end in zip(frame["spans"], frame["start"], frame["end"])]
         return frame
 
     def corpus_term_counts(self, article_ids: Sequence[int] | None = None) -> dict[str, int]:
@@ -291,7 +208,7 @@ class Store:
         if article_ids is None:
             sql, params = f"SELECT term, {column} FROM corpus_terms WHERE df > 0", ()
         else:
-            sql = f"SELECT term, {aggregate} FROM token_counts WHERE {_IDS_FILTER} GROUP BY term"
+            sql = f"SELECT term, {aggregate} FROM token_counts WHERE {IDS_FILTER} GROUP BY term"
             params = (json.dumps(list(article_ids)),)
         with self._connect() as conn:
             return dict(conn.execute(sql, params).fetchall())
@@ -363,6 +280,21 @@ class Store:
             conn.executemany(sql, [(w,) for w in cleaned])
 
 
+def _schema_version(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # no meta table: a new file
+        return None
+    return None if row is None else row[0]
+
+
+def _spans(encoded: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Decode a spans column; most figures are mentioned once, so skip the JSON parser for those."""
+    if encoded.count(",") == 1:
+        return ((int(start), int(end)),)
+    return tuple((a, b) for a, b in json.loads(encoded))
+
+
 def _article_row(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
@@ -385,18 +317,18 @@ def _write_record(conn: sqlite3.Connection, record: rows.ArticleRecord) -> tuple
         if stale:
             _replace_statistics(conn, article_id, record.statistics, record.extractor_version)
         return article_id, False, stale
-    article_id = conn.execute(_INSERT_ARTICLE, record.article).fetchone()[0]
-    conn.executemany(_INSERT_SECTION, [(article_id, *r) for r in record.sections])
-    conn.executemany(_INSERT_KEYWORD, [(article_id, *r) for r in record.keywords])
-    conn.executemany(_INSERT_STATISTIC, [(article_id, *r) for r in record.statistics])
-    conn.executemany(_INSERT_COUNT, [(article_id, t, c) for t, c in record.term_counts])
+    article_id = conn.execute(INSERT_ARTICLE, record.article).fetchone()[0]
+    conn.executemany(INSERT_SECTION, [(article_id, *r) for r in record.sections])
+    conn.executemany(INSERT_KEYWORD, [(article_id, *r) for r in record.keywords])
+    conn.executemany(INSERT_STATISTIC, [(article_id, *r) for r in record.statistics])
+    conn.executemany(INSERT_COUNT, [(article_id, t, c) for t, c in record.term_counts])
     return article_id, True, False
 
 
 def _replace_statistics(conn: sqlite3.Connection, article_id: int, stat_rows: Sequence[tuple],
                         extractor_version: str | None) -> None:
     conn.execute("DELETE FROM statistics WHERE article_id = ?", (article_id,))
-    conn.executemany(_INSERT_STATISTIC, [(article_id, *r) for r in stat_rows])
+    conn.executemany(INSERT_STATISTIC, [(article_id, *r) for r in stat_rows])
     n_workforce = sum(1 for r in stat_rows if r[13])
     conn.execute("UPDATE articles SET extractor_version = ?, n_statistics = ?, n_workforce = ? WHERE id = ?",
                  (extractor_version, len(stat_rows), n_workforce, article_id))

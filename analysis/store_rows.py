@@ -52,7 +52,7 @@ def encode_spans(spans: Iterable[tuple[int, int]] | None) -> bytes | None:
     """Compact, lossless encoding of (start, end) pairs."""
     if spans is None:
         return None
-    flat = np.fromiter((x for span in spans for x in span), dtype=np.int64)
+    flat = np.array(list(spans), dtype=np.int64).reshape(-1)
     if flat.size and (flat.min() < 0 or flat.max() > _SPAN_LIMIT):
         raise ValueError("span offsets must be between 0 and 2**31-1")
     deltas = np.diff(flat, prepend=0).astype(_SPAN_DTYPE)
@@ -71,8 +71,11 @@ def decode_spans(blob: bytes | None) -> tuple[tuple[int, int], ...] | None:
 def encode_tokens(text: str, tokens: tuple[Token, ...]) -> tuple[bytes, str | None]:
     """Token spans, plus the words (JSON {index: word}) of the rare tokens that are not a plain slice of text."""
     spans = [(t.start, t.end) for t in tokens]
-    odd = {i: t.word for i, t in enumerate(tokens) if text[t.start:t.end] != t.word}
-    return encode_spans(spans) or b"", (json.dumps(odd, ensure_ascii=False) if odd else None)
+    words = [t.word for t in tokens]
+    if [text[s:e] for s, e in spans] == words:  # the usual case, checked in one pass
+        return encode_spans(spans) or b"", None
+    odd = {i: w for i, ((s, e), w) in enumerate(zip(spans, words)) if text[s:e] != w}
+    return encode_spans(spans) or b"", json.dumps(odd, ensure_ascii=False)
 
 
 def decode_tokens(text: str, blob: bytes | None, odd_words: str | None) -> tuple[Token, ...]:

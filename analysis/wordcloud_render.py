@@ -113,6 +113,7 @@ def layout_cloud(frequencies: Mapping[str, float], *, width: int = 800, height: 
     items = items[:max_words]
     if not items:
         return CloudLayout(width, height, ())
+    blocked = None if mask is None else mask.astype(np.uint32) * 255
     occupancy = IntegralOccupancyMap(height, width, None if mask is None else mask.astype(np.uint32))
     canvas = Image.new("L", (width, height))
     draw = ImageDraw.Draw(canvas)
@@ -125,7 +126,7 @@ def layout_cloud(frequencies: Mapping[str, float], *, width: int = 800, height: 
         size = min(size, max(min_font_size, int(start * (0.25 + 0.75 * math.sqrt(weight / top)))))
         spot = None
         while size >= min_font_size:
-            font = cache.setdefault(size, fonts.pil_font(size))
+            font = cache[size] if size in cache else cache.setdefault(size, fonts.pil_font(size))
             box = draw.textbbox((0, 0), word, font=font, anchor="la")
             spot = occupancy.sample_position(box[3] + margin, box[2] + margin, rng)
             if spot is not None:
@@ -135,8 +136,8 @@ def layout_cloud(frequencies: Mapping[str, float], *, width: int = 800, height: 
             break
         row, col = int(spot[0]) + margin // 2, int(spot[1]) + margin // 2
         draw.text((col, row), word, fill=255, font=font, anchor="la")
-        state = np.asarray(canvas) if mask is None else np.asarray(canvas) + mask.astype(np.uint8) * 255
-        occupancy.update(state.astype(np.uint32), row, col)
+        state = np.asarray(canvas, dtype=np.uint32)
+        occupancy.update(state if blocked is None else state + blocked, row, col)
         color = colors[rank] if rank < min(3, len(colors)) else rng.choice(colors)
         placed.append(PlacedWord(word, weight, size, col, row, color))
     return CloudLayout(width, height, tuple(placed))
@@ -155,7 +156,7 @@ def render_image(layout: CloudLayout, *, scale: int = 1) -> Image.Image:
     cache: dict[int, ImageFont.FreeTypeFont] = {}
     for placed in layout.words:
         size = placed.font_size * scale
-        font = cache.setdefault(size, fonts.pil_font(size))
+        font = cache[size] if size in cache else cache.setdefault(size, fonts.pil_font(size))
         draw.text((placed.x * scale, placed.y * scale), placed.word, fill=placed.color, font=font, anchor="la")
     return image
 

@@ -12,7 +12,7 @@ if article_id is None:
     st.stop()
 key = glue.stamp()
 articles = glue.articles(key)
-titles = dict(zip(articles["id"].astype(int), articles["title"]))
+titles = frame.title_map(articles)
 if len(titles) < 2:
     st.info("至少需要两篇文章才能对比，请先在「语料库」页面上传。")
     st.stop()

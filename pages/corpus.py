@@ -1,7 +1,6 @@
 """语料库 Corpus: upload many files, see what happened to each, list and delete articles, edit word lists."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis import corpus_views
@@ -18,24 +17,22 @@ if submitted and files:
     bar = st.progress(0.0)
     report = corpus_views.ingest_uploads(
         [(f.name, f.getvalue()) for f in files], store=store,
-        progress=lambda done, total, name: bar.progress(done / max(total, 1),
-                                                        text=S.UPLOAD_PROGRESS.format(name=name, done=done, total=total)))
+        progress=lambda done, total, _: bar.progress(done / max(total, 1),
+                                                     text=S.UPLOAD_PROGRESS.format(done=done, total=total)))
     bar.empty()
     glue.clear_results()
-    results = pd.DataFrame(report, columns=["file", "status", "title", "error", "message"])
-    results["message"] = [S.ERRORS.get(e, S.ERROR_GENERIC) if e else "" for e in results["error"]]
+    results = frame.upload_results(report)
     counts = results["status"].value_counts()
     st.success(S.UPLOAD_SUMMARY.format(stored=counts.get("stored", 0), duplicate=counts.get("duplicate", 0),
                                        error=counts.get("error", 0)))
-    frame.table(results.drop(columns="error"), name="upload_results", key="corpus.results")
+    frame.table(results, name="upload_results", key="corpus.results")
 
 st.subheader("已入库文章", anchor=False)
 articles = glue.articles(glue.stamp())
-frame.table(articles, name="articles", key="corpus.articles",
-            column_config={"n_chars": st.column_config.NumberColumn(format="localized")})
+frame.table(articles, name="articles", key="corpus.articles")
 
 with st.expander("删除文章"):
-    titles = dict(zip(articles["id"].astype(int), articles["title"]))
+    titles = frame.title_map(articles)
     doomed = st.multiselect(S.DELETE_LABEL, list(titles), format_func=lambda i: titles[i], key="corpus.delete",
                             placeholder="请选择文章")
     if st.button(S.DELETE_BUTTON, disabled=not doomed, key="corpus.delete_button"):
@@ -50,12 +47,6 @@ with st.expander("用户词典与停用词"):
         user_words = st.text_area(S.USER_WORDS_LABEL, "\n".join(store.list_user_words()), height=160)
         stopwords = st.text_area(S.STOPWORDS_LABEL, "\n".join(store.list_stopwords()), height=160)
         if st.form_submit_button(S.SAVE_WORDS):
-            wanted_users = {w.strip() for w in user_words.splitlines() if w.strip()}
-            wanted_stops = {w.strip() for w in stopwords.splitlines() if w.strip()}
-            current_users, current_stops = set(store.list_user_words()), set(store.list_stopwords())
-            store.add_user_words(wanted_users - current_users)
-            store.remove_user_words(current_users - wanted_users)
-            store.add_stopwords(wanted_stops - current_stops)
-            store.reset_stopwords(current_stops - wanted_stops)
+            corpus_views.save_word_lists(store, user_words=user_words.splitlines(), stopwords=stopwords.splitlines())
             glue.clear_results()
             st.success(S.WORDS_SAVED)

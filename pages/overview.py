@@ -41,5 +41,6 @@ largest = corpus_views.largest_workforce(stats, top_k=8)
 if largest.empty:
     st.info("没有找到劳动力相关的统计数据。")
 else:
-    columns = ["article_title", "text", "value", "unit", "subject", "qualifier", "is_target", "section"]
+    columns = ["text", "value", "unit", "subject", "qualifier", "is_target", "section"]
+    columns = (["article_title"] if chosen_id is None else []) + columns
     frame.table(largest[columns], name="overview_workforce", key="overview.workforce")

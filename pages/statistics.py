@@ -40,14 +40,17 @@ shown = corpus_views.statistics_with_links(chosen)
 columns = ["link", "text", "value", "value_max", "unit", "kind", "qualifier", "is_target", "subject",
            "is_workforce", "section", "sentence"] + (["article_title"] if scope == "corpus" else [])
 frame.table(shown[columns], name="statistics", key="stats.table", height=360, column_config={
-    "link": st.column_config.LinkColumn("原句", display_text="打开", width="small"),
-    "value": st.column_config.NumberColumn(format="localized")})
+    "link": st.column_config.LinkColumn("原句", display_text="打开", width="small")})
 
 workforce_rows = chosen[chosen["is_workforce"]]
 by_options = {"subject": "按统计对象", "unit": "按单位", "section": "按章节"}
 if scope == "corpus":
     by_options["article_title"] = "按文章"
-by = st.segmented_control("劳动力数据图表", list(by_options), format_func=by_options.get, key="stats.by",
-                          default="subject") or "subject"
-frame.figure(charts.statistics_figure(workforce_rows, by=by, log_scale=log_scale), name="workforce_figures",
-             key="stats.chart")
+left, right = st.columns([3, 2])
+by = left.segmented_control("劳动力数据图表", list(by_options), format_func=by_options.get, key="stats.by",
+                            default="subject") or "subject"
+kinds_present = [k for k in S.KINDS if k in set(workforce_rows["kind"])] or ["count"]
+kind = right.selectbox("数据类型（同一图中只比较同类数字）", kinds_present, format_func=S.KINDS.get,
+                       key=f"stats.chart_kind.{article_id}.{scope}")
+frame.figure(charts.statistics_figure(workforce_rows[workforce_rows["kind"] == kind], by=by, log_scale=log_scale),
+             name="workforce_figures", key="stats.chart")

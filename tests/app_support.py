@@ -35,6 +35,7 @@ def copy_store(template: Path, folder: Path) -> Path:
 def run_page(name: str, db: Path, monkeypatch, **query: str) -> AppTest:
     """Run app.py on `pages/<name>.py` against the store at `db`, with URL query parameters."""
     monkeypatch.setenv("WENYAN_DB", str(db))
+    monkeypatch.setenv("WENYAN_BUILD_FONT", "0")  # the e2e fixture builds the web font; AppTests don't need it
     app = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for key, value in query.items():
         app.query_params[key] = value

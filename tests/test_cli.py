@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="shared/ seeds are no
 
 
 def run(*args: str, db: Path | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env = dict(os.environ, PYTHONPATH=str(REPO), WENYAN_LOG_DIR=str(Path(tempfile.gettempdir()) / "wenyan-test-logs"))
     if db is not None:
         env["WENYAN_DB"] = str(db)
     return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=cwd, env=env, capture_output=True,
@@ -105,7 +106,8 @@ def test_keywords_json_csv_and_by_section() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["method"] == "freq" and len(data["keywords"]) == 5
-    assert [k["count"] for k in data["keywords"]] == sorted((k["count"] for k in data["keywords"]), reverse=True)
+    assert [k["weight"] for k in data["keywords"]] == sorted((k["weight"] for k in data["keywords"]), reverse=True)
+    assert all(k["count"] >= 1 for k in data["keywords"])
     assert any("产业工人" in k["word"] for k in data["keywords"])  # the seed's subject, ~40 mentions
     by_section = json.loads(run("keywords", str(SEED), "--by-section", "--method", "keyness", "--top", "3").stdout)
     assert [s["title"] for s in by_section["sections"]] == SEED_SECTIONS
@@ -151,6 +153,10 @@ def test_ingest_list_and_reingest(tmp_path: Path, bad_inputs: dict[str, Path]) -
     assert sorted(a["title"] for a in listed) == sorted(["就业局发布会介绍新就业形态劳动者权益保障工作",
                                                          "区总工会开展送温暖活动", "由量大到质强 成都600万产业工人进阶"])
     assert {"id", "title", "date", "n_chars", "n_sections", "n_statistics", "n_workforce"} <= set(listed[0])
+    keyness = run("keywords", str(SEED), "--method", "keyness", "--top", "3", "--db", str(db))
+    assert keyness.returncode == 0, keyness.stderr  # the seed against the two other stored articles
+    ranked = json.loads(keyness.stdout)["keywords"]
+    assert "产业工人" in [k["word"] for k in ranked] and all("effect_size" in k for k in ranked)
     again = run("ingest", str(folder), str(SEED), "--db", str(db), "--jobs", "1")
     assert again.returncode == 0 and again.stdout.startswith("stored 0, duplicates 3,")
     assert json.loads(run("list", "--db", str(db)).stdout) == listed
@@ -172,3 +178,27 @@ def test_list_table_and_env_db(tmp_path: Path) -> None:
     assert run("ingest", str(SEED), db=db).returncode == 0
     table = run("list", "--format", "table", db=db).stdout.splitlines()
     assert table[0].split("\t")[:2] == ["id", "title"] and table[1].split("\t")[1].startswith("由量大到质强")
+
+
+@pytest.mark.parametrize("command", [["list"], ["ingest", str(SEED)], ["keywords", str(SEED)]])
+def test_a_database_that_cannot_be_opened_is_one_error_line(tmp_path: Path, command: list[str]) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(os.urandom(4096))
+    assert_one_line_error(run(*command, "--db", str(junk)))
+    if command[0] != "keywords":  # keywords only reads a store that exists as a file; a folder is ignored
+        assert_one_line_error(run(*command, "--db", str(tmp_path)))
+
+
+def test_an_unexpected_exception_is_one_line_and_logged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    from analysis import cli
+
+    def broken(args) -> int:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli, "cmd_list", broken)
+    monkeypatch.setenv("WENYAN_LOG_DIR", str(tmp_path / "logs"))
+    assert cli.main(["list", "--db", str(tmp_path / "w.sqlite3")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: internal error (RuntimeError: boom second line)")
+    assert "Traceback" not in err and "Traceback" in (tmp_path / "logs" / "wenyan-cli.log").read_text()

@@ -25,6 +25,9 @@ CASES = [
     (SIMPLIFIED, "gbk", "gb18030"),
     (SIMPLIFIED, "gb2312", "gb18030"),
     (TRADITIONAL, "big5", "big5"),
+    ("高雄港貨櫃裝", "big5", "big5"),  # short: decided by the Big5 frequent-character block
+    ("职工技能", "gb18030", "gb18030"),
+    ("勞工權益", "big5", "big5"),
     (TRADITIONAL, "gb18030", "gb18030"),
     (TRADITIONAL, "utf-16", "utf-16"),
     ("plain ASCII text, 2026", "utf-8", "utf-8"),

@@ -418,3 +418,9 @@ def test_size_limits_guard_archives_and_office_files(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(formats, "MAX_UNPACKED_BYTES", 1_000)
     with pytest.raises(TooLarge):
         load_bytes(make_docx(), "a.docx")
+
+
+def test_html_source_newlines_never_merge_paragraphs() -> None:
+    page = "<html><body><h1>标题</h1><p>第一段。\n</p>\n<p>\n第二段\n继续。</p><div>Word\nwrap</div></body></html>"
+    [article] = load_bytes(page.encode("utf-8"), "t.html")
+    assert article.text == "第一段。\n第二段继续。\nWord wrap"

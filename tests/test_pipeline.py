@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +16,8 @@ import pytest
 
 from analysis import ingest_pool
 from analysis.loaders import load_path
-from analysis.pipeline import analyze, article_keywords, article_terms, ingest, section_keywords, store_stopwords
+from analysis.pipeline import (analyze, article_keywords, article_terms, ingest, refresh_statistics, section_keywords,
+                               store_stopwords)
 from analysis.sections import detect_sections
 from analysis.segment import load_stopwords, make_segmenter
 from analysis.statistics import EXTRACTOR_VERSION, extract_statistics
@@ -36,6 +38,7 @@ NEWS = [
      "学校与企业共建实训基地，推动人才培养与产业需求精准对接。"),
 ]
 
+N_CRASH_FILES = 400
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="shared/ seeds are not beside the clone")
 
 
@@ -107,6 +110,8 @@ def test_ingest_folder_with_good_and_bad_files(tmp_path: Path) -> None:
     assert {Path(e.source).name for e in report.errors} == {"empty.txt", "random.txt", "broken.xlsx", "missing"}
     assert all(e.message for e in report.errors)
     assert {i.source for i in report.items if i.status == "stored"} == {f"inbox/sub/news_{i}.txt" for i in range(3)}
+    [duplicate] = [i for i in report.items if i.status == "duplicate"]
+    assert duplicate.article_id == first.items[0].article_id and duplicate.source == "inbox/sub/news_3.txt"
     assert seen[-1].files_done == seen[-1].files_total == 7 and seen[-1].articles == 4
     after = {row["id"]: (row, a, c) for row, a, c in store_snapshot(store)}
     for row, analysis, counts in before:  # nothing already stored changed
@@ -135,10 +140,21 @@ def test_pool_ingest_equals_in_process_ingest(tmp_path: Path, monkeypatch: pytes
     write_news(folder)
     lines = [json.dumps({"title": f"第{i}篇：{t}", "text": b}, ensure_ascii=False) for i, (t, b) in enumerate(NEWS * 4)]
     (folder / "many.jsonl").write_text("\n".join(lines), encoding="utf-8")  # 16 articles: fanned out in chunks
+    with zipfile.ZipFile(folder / "bundle.zip", "w") as bundle:  # 6 one-article members and a bad one
+        for i, (title, body) in enumerate(NEWS + NEWS[:2]):
+            bundle.writestr(f"inner/z{i}.txt", f"{title}（压缩包{i}）\n\n{body}")
+        bundle.writestr("inner/bad.txt", b"")
     serial, parallel = Store(tmp_path / "serial.sqlite3"), Store(tmp_path / "parallel.sqlite3")
     one = ingest([folder], store=serial, jobs=1)
-    two = ingest([folder], store=parallel, jobs=2)
-    assert one.stored == two.stored == 20 and not one.errors and not two.errors
+    seen = []
+    two = ingest([folder], store=parallel, jobs=2, progress=seen.append)
+    assert one.stored == two.stored == 26
+    # a file counts as done only when all of its fanned-out articles are
+    assert [p.files_done for p in seen] == sorted(p.files_done for p in seen)
+    assert (seen[-1].files_done, seen[-1].files_total, seen[-1].articles) == (6, 6, 26)
+    assert seen[-1].bytes_done == seen[-1].bytes_total and seen[-1].eta_seconds == 0
+    assert [e.source for e in one.errors] == [e.source for e in two.errors] == ["corpus/bundle.zip/inner/bad.txt"]
+    assert {i.source for i in two.items if i.status == "stored"} >= {f"corpus/bundle.zip/inner/z{i}.txt" for i in range(6)}
     by_title = lambda s: {r["title"]: (s.get_analysis(r["id"]), s.article_term_counts(r["id"])) for r in s.list_articles()}
     assert by_title(serial) == by_title(parallel)
     assert serial.corpus_term_counts() == parallel.corpus_term_counts()
@@ -168,21 +184,41 @@ def test_reingest_after_an_extractor_upgrade_refreshes_statistics(tmp_path: Path
     assert all(r["n_statistics"] > 0 for r in store.list_articles())
 
 
+def test_refresh_statistics_upgrades_only_stale_articles(tmp_path: Path) -> None:
+    store = Store(tmp_path / "w.sqlite3")
+    ingest(write_news(tmp_path / "news"), store=store, jobs=1)
+    expected = {r["id"]: store.get_analysis(r["id"]).statistics for r in store.list_articles()}
+    stale_id = min(expected)
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE articles SET extractor_version = 'old' WHERE id = ?", (stale_id,))
+        conn.execute("DELETE FROM statistics WHERE article_id = ?", (stale_id,))
+    calls = []
+    assert refresh_statistics(store, progress=lambda done, total: calls.append((done, total))) == 1
+    assert calls == [(1, 1)] and refresh_statistics(store) == 0
+    assert {r["id"]: store.get_analysis(r["id"]).statistics for r in store.list_articles()} == expected
+
+
 @pytest.mark.slow
 def test_kill_9_during_ingest_then_rerun(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(150):
+    import pandas  # noqa: F401  (imported now so the reads below are quick while the ingest runs)
+
+    for i in range(N_CRASH_FILES):
         title, body = NEWS[i % len(NEWS)]
         (folder / f"{i:03d}.txt").write_text(f"{title}（{i}）\n\n{body}", encoding="utf-8")
     db = tmp_path / "crash.sqlite3"
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env = dict(os.environ, PYTHONPATH=str(REPO), WENYAN_LOG_DIR=str(tmp_path / "logs"))
     command = [sys.executable, "-m", "analysis", "ingest", str(folder), "--db", str(db), "--jobs", "1"]
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              start_new_session=True)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and child.poll() is None:
+    while time.monotonic() < deadline and child.poll() is None:  # the store answers while the ingest writes
         if db.exists() and Store(db).counts()["articles"] >= 5:
+            reader = Store(db)
+            listed = reader.list_articles()
+            assert reader.get_analysis(listed[-1]["id"]).article.title == listed[-1]["title"]
+            assert len(reader.get_statistics([r["id"] for r in listed])) == sum(r["n_statistics"] for r in listed)
             break
         time.sleep(0.05)
     os.killpg(child.pid, signal.SIGKILL)
@@ -195,8 +231,8 @@ def test_kill_9_during_ingest_then_rerun(tmp_path: Path) -> None:
             " OR NOT EXISTS (SELECT 1 FROM token_counts WHERE article_id = a.id)").fetchone()[0]
     assert partial == 0
     stored_before = Store(db).counts()["articles"]
-    assert 0 < stored_before < 150
+    assert 0 < stored_before < N_CRASH_FILES
     rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert Store(db).counts()["articles"] == 150
-    assert f"stored {150 - stored_before}, duplicates {stored_before}," in rerun.stdout
+    assert Store(db).counts()["articles"] == N_CRASH_FILES
+    assert f"stored {N_CRASH_FILES - stored_before}, duplicates {stored_before}," in rerun.stdout

@@ -1,7 +1,8 @@
-"""detect_sections: the seed golden, 18 hand-checked article goldens, small (text, expected) tables, properties."""
+"""detect_sections: seed golden, 21 hand-checked article goldens, demo corpus, (text, expected) tables, properties."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from analysis.sections import detect_sections, normalize_title
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
 SEED = Path("/work/shared/seeds/000_9d4a661cd42be132.txt")
+DEMO = Path(__file__).parent.parent / "demo"
 GOLDEN_KEYS = ("title", "subheading", "level", "parent", "start", "end")
 
 
@@ -130,6 +132,64 @@ def test_outline(text: str, expected: list):
     assert outline(text) == expected
 
 
+# Issue 3 point 4: metadata lines at the top (date lines, datelines under any paper's name) are never headings.
+TOP_METADATA_LINES = [
+    "2023年3月6日",
+    "2025年9月3日 来源：安徽日报",
+    "2024-05-06 10:32",
+    "发布时间：2024年7月19日",
+    "2023年3月6日 星期一",
+    "2024年1月25日　济南市根治拖欠农民工工资工作领导小组办公室",
+    "5月6日 来源：安徽日报",
+    "本报长沙4月15日讯（记者 王某 通讯员 李某）",
+    "本报长沙4月15日消息",
+    "长江日报讯（记者 王某）",
+    "新华社北京3月5日电",
+    "中新网成都5月6日电",
+    "央视网消息",
+    "人民网北京电",
+    "本报记者 王晓 通讯员 李明",
+]
+
+
+@pytest.mark.parametrize("line", TOP_METADATA_LINES)
+def test_metadata_line_at_the_top_is_cut_from_the_lead_and_is_no_heading(line: str):
+    sections = detect_sections(f"{line}\n{BODY}\n技能提升有奔头\n{BODY}")
+    assert [(s.title, s.level) for s in sections] == [(None, 0), ("技能提升有奔头", 1)]
+    assert sections[0].text == BODY
+
+
+@pytest.mark.parametrize("dateline", [line for line in TOP_METADATA_LINES if line.endswith(("电", "讯", "）", "消息"))])
+def test_run_in_dateline_is_cut_from_the_lead(dateline: str):
+    lead, first = detect_sections(f"{dateline}{SHORT_BODY}\n（一）甲项工作\n{BODY}")
+    assert (lead.text, first.title) == (SHORT_BODY, "（一）甲项工作")
+
+
+# Issue 3 point 4.5b: a run-in head of 31–40 characters when it is one plain clause ending in 。 with text after it.
+LONG_RUNIN_CASES = [
+    ("（一）健全覆盖全民、统筹城乡、公平统一、安全规范、可持续的多层次社会保障体系。", True),
+    ("（二）推动职业技能培训与产业发展需求精准对接，提升劳动者就业创业能力。", True),
+    ("3. 推动职业技能培训与产业发展需求精准对接，提升劳动者就业创业能力。", True),
+    # a sentence, not a head: two commas, figures, or nothing after it in the paragraph
+    ("（三）各地要把稳就业摆在突出位置，压实工作责任，确保各项政策落地见效。", False),
+    ("（四）全市城镇新增就业12.6万人完成年度目标任务并保持就业形势总体稳定态势。", False),
+    ("（五）健全覆盖全民、统筹城乡、公平统一、安全规范、可持续的多层次社会保障体系的长效机制和制度框架。", False),
+]
+
+
+@pytest.mark.parametrize(("head", "is_heading"), LONG_RUNIN_CASES,
+                         ids=[f"case{n}" for n in range(len(LONG_RUNIN_CASES))])
+def test_long_run_in_head(head: str, is_heading: bool):
+    sections = detect_sections(f"导语。\n{head}{SHORT_BODY}\n{BODY}")
+    expected = [None, head.rstrip("。")] if is_heading else [None]
+    assert [section.title for section in sections] == expected
+
+
+def test_long_one_sentence_numbered_line_without_text_after_it_is_no_heading():
+    line = "（一）推动职业技能培训与产业发展需求精准对接，提升劳动者就业创业能力。"
+    assert [s.title for s in detect_sections(f"导语。\n{line}\n{BODY}")] == [None]
+
+
 def test_run_in_section_text_continues_in_the_paragraph():
     text = f"导语。\n（一）加强思想政治工作。组织宣讲320场。\n（二）维护职工权益。{SHORT_BODY}"
     sections = detect_sections(text)
@@ -173,6 +233,8 @@ FRAGMENTS = st.sampled_from([
     "“", "”", "——", "原标题：", "本报记者 ", "王晓", "摄", "（责编 周文）", "。", "，", "：", "；", "！", " ", "\u3000",
     "\t", "加强思想政治工作", "就业", "技能人才", "2026年4月28日", "本报北京4月28日电", "新华社", "（记者 张悦）",
     "《工人日报》（2026年04月29日第 03 版）", "图为", "来源：", "1.5万", "一、二季度", "市人力资源和社会保障局",
+    "长江日报讯", "央视网消息", "本报长沙4月15日讯", "2024-05-06 10:32", "2025年9月3日 来源：安徽日报",
+    "推动职业技能培训与产业发展需求精准对接，提升劳动者就业创业能力",
 ])
 LINES = st.lists(st.lists(FRAGMENTS | st.text(max_size=4), max_size=8).map("".join), max_size=12)
 TEXTS = LINES.map("\n".join) | st.text(max_size=200)
@@ -207,3 +269,44 @@ def test_sections_are_ordered_disjoint_in_bounds_and_start_at_headings(text: str
 @pytest.mark.parametrize("golden_path", GOLDENS, ids=lambda path: path.name.split(".")[0])
 def test_invariants_hold_on_every_article(golden_path: Path):
     check_invariants(read_article(golden_path.with_name(golden_path.name.replace(".sections.json", ".txt")))[1])
+
+
+# Issue 3 point 4.4: every demo article gets a date and its headings are headings, never layout metadata.
+# These patterns are written independently of analysis.layout, from what a reader calls a byline/date/source line.
+LOOKS_LIKE_METADATA_RE = re.compile(
+    r"^[（(【]?\s*\d{4}\s*[-/.年]\s*\d{1,2}"  # opens with a full date
+    r"|来源|稿源|发布时间|责编|责任编辑|编辑[：:]|记者|通讯员|评论员|^作者"
+    r"|^(?:本报|新华社|中新社|中新网|人民网|央视网)|日[电讯]|[电讯][（(]|消息[（(：:]|^[\u4e00-\u9fff]{2,8}(?:报|网)讯"
+    r"|摄[）)]?$|^[（(](?:完|全文完)[）)]$|^《[^》]+》\s*[（(]"
+)
+# The lead may open with a date in running text (2024年7月18日，…), not with a date line, source or dateline.
+LEAD_OPENS_WITH_METADATA_RE = re.compile(
+    r"^[（(【]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*(?:\d{1,2}日|\d{1,2}(?![\d日]))(?![，,])"
+    r"|^[（(【]?(?:来源|稿源|发布时间|责编|责任编辑)|^《[^》]+》\s*[（(]"
+    r"|^(?:本报|新华社|中新社|中新网|人民网|央视网)|^[^，。]{0,14}日[电讯]|^[\u4e00-\u9fff]{2,8}(?:报|网)讯"
+    r"|^(?:本报)?(?:记者|通讯员|评论员)\s*[\u4e00-\u9fff]{2,4}(?:\s|$)"
+)
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DEMO_FILES = sorted(DEMO.glob("*.txt"))
+
+
+def test_demo_corpus_is_present():
+    assert len(DEMO_FILES) >= 12
+
+
+@pytest.mark.parametrize("path", DEMO_FILES, ids=lambda path: path.stem)
+def test_demo_article_has_a_date_and_no_metadata_heading(path: Path):
+    from analysis.loaders import load_path
+
+    article = load_path(path)[0]
+    assert article.date is not None and ISO_DATE_RE.match(article.date), article.date
+    year = re.search(r"_(20\d\d)_", path.name)
+    if year:  # the demo files are named NN_city_YEAR_topic.txt
+        assert article.date[:4] == year.group(1)
+    sections = detect_sections(article.text)
+    assert sections, "every demo article has a body"
+    for section in sections:
+        for label in (section.title, section.subheading):
+            assert label is None or not LOOKS_LIKE_METADATA_RE.search(label), label
+    first_line = sections[0].text.split("\n", 1)[0]
+    assert not LEAD_OPENS_WITH_METADATA_RE.match(first_line), f"metadata left at the start: {first_line}"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.models import Article, Token
-from analysis.segment import content_words, load_stopwords, make_segmenter, segment
+from analysis.segment import _is_fast_safe, content_words, load_stopwords, make_segmenter, segment
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_9d4a661cd42be132.txt"
@@ -18,7 +18,8 @@ USER_WORDS = ("高质量充分就业", "新就业形态", "产业工人队伍建
 # Characters that exercise every branch of jieba's block regexes: ideographs inside and outside
 # jieba's range, Latin runs with connectors, decimals, full-width forms, emoji and odd whitespace.
 ODD_PIECES = list("0123456789abcXYZ .%-_+#&\n\r\t　，。、；：？！“”（）《》…—·．％㐀䶵龦鿿〇ａ１😀\u200b\ufeff") + [
-    "\r\n", "2024年", "3.5%", "C++", "e-mail", "1.5亿", "6.A", "9_1", "Wi-Fi"]
+    "\r\n", "2024年", "3.5%", "C++", "e-mail", "1.5亿", "6.A", "9_1", "Wi-Fi", "2026-04-20", "3.5.1", "v2.0", "1. ",
+    "→", "℃", "①", "〔", "×", "≤", "～", "R&D", "#", "豈", "\U00020000", "é", "Ω"]
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,13 @@ def test_fast_engine_equals_jieba_on_test_corpus(segmenter, jieba_only):
     assert segmenter.engine == "rjieba"
     for text in texts:
         assert segmenter.cut(text) == jieba_only.cut(text)
+
+
+def test_news_text_takes_the_fast_path():
+    assert _is_fast_safe(seed_display_text())
+    assert _is_fast_safe("2024年全市新增就业12.5万人，增长3.5%（同比）→①")
+    assert not _is_fast_safe("于2026-04-20发布")  # jieba-rs keeps 2026-04-20 whole, jieba splits it
+    assert not _is_fast_safe("㐀")  # outside jieba's ideograph range
 
 
 def test_default_segmenter_equals_plain_jieba_lcut():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,8 +19,8 @@ from analysis import exports
 from wenyan_ui import glue
 from wenyan_ui import strings as S
 
-LOG_DIR = glue.APP_DIR / "logs"
-log = logging.getLogger("wenyan.ui")
+LOG_ENV = "WENYAN_LOG_DIR"
+LOCALIZED_NUMBERS = ("value", "value_max", "n_chars")  # thousands separators: 6,000,000
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "wenyan"}}
 CSS = """<style>
 .wy-article{font-size:1.35rem;font-weight:600;color:#1f2d3d;margin:.1rem 0 .2rem;line-height:1.5}
@@ -28,15 +29,22 @@ div[data-testid="stMetric"]{background:#fbf7f4;border:1px solid #eee3dc;border-r
 </style>"""
 
 
+def log_path() -> Path:
+    """logs/wenyan.log next to app.py, or under WENYAN_LOG_DIR."""
+    return Path(os.environ.get(LOG_ENV) or glue.APP_DIR / "logs") / "wenyan.log"
+
+
 @st.cache_resource(show_spinner=False)
-def _file_logger() -> logging.Logger:
-    """Tracebacks go to logs/wenyan.log (rotated), never to the page."""
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(LOG_DIR / "wenyan.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+def _file_logger(path: str) -> logging.Logger:
+    """Tracebacks go to a rotated log file, never to the page."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return log
+    logger = logging.getLogger(f"wenyan.ui.{path}")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    return logger
 
 
 @contextmanager
@@ -48,22 +56,62 @@ def error_boundary(page: str) -> Iterator[None]:
         raise
     except Exception:
         reference = uuid.uuid4().hex[:8]
-        _file_logger().exception("page %s failed, reference %s", page, reference)
+        _file_logger(str(log_path())).exception("page %s failed, reference %s", page, reference)
         st.error(S.PAGE_CRASH.format(ref=reference), icon=":material/error:")
 
 
+PAGES = ("corpus", "overview", "reader", "wordcloud", "sections", "statistics", "kwic", "compare")
+DEFAULT_PAGE = "overview"
+
+
+def navigation():
+    """The app's pages with Chinese titles; English file names and URL paths (/reader, /kwic …)."""
+    return st.navigation([
+        st.Page(f"pages/{name}.py", title=S.PAGE_TITLES[name], icon=S.PAGE_ICONS[name], url_path=name,
+                default=name == DEFAULT_PAGE)
+        for name in PAGES
+    ])
+
+
+def shell() -> None:
+    """The shared frame around every page: page config, demo corpus on first start, sidebar picker."""
+    st.set_page_config(page_title=S.APP_TITLE, page_icon=S.APP_ICON, layout="wide")
+    glue.start_web_font_build()
+    with error_boundary("shell"):
+        _load_demo_once()
+        st.sidebar.caption(f"**{S.APP_TITLE}** · {S.APP_TAGLINE}")
+        sidebar_picker()
+
+
+def _load_demo_once() -> None:
+    """On an empty store, ingest the demo corpus with a progress bar (first start only)."""
+    from analysis.demo import demo_enabled, ensure_demo_corpus
+
+    store = glue.store()
+    if not demo_enabled() or store.counts()["articles"] > 0:
+        return
+    bar = st.progress(0.0, text=S.DEMO_LOADING)
+    stored = ensure_demo_corpus(
+        store, progress=lambda share, label: bar.progress(share, text=f"{S.DEMO_LOADING} {label}"))
+    bar.empty()
+    glue.clear_results()
+    if stored:
+        st.toast(S.DEMO_DONE.format(n=stored))
+
+
 def _leave_pages_folder_mode() -> None:
-    """Run pages through app.py's st.navigation even on a server's very first request.
+    """Give a page its frame even when Streamlit ran it without app.py.
 
     Streamlit treats a `pages/` folder as the old multipage mode until st.navigation has run once in the
-    process, so a first request for /reader would run pages/reader.py without app.py's frame. Streamlit
-    clears this class flag itself in st.navigation; clearing it here and rerunning routes through app.py.
+    process (AppTest resets this on every run), so the first request for /reader runs pages/reader.py alone.
+    Calling st.navigation here sends our menu and switches the process to app.py routing for later runs;
+    the shared frame is drawn inline, so this run looks the same and keeps its widget events.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+        navigation()
+        shell()
 
 
 def page_header(page: str) -> None:
@@ -77,12 +125,17 @@ def page_header(page: str) -> None:
 def show_title(title: str, subtitle: str | None = None) -> None:
     """An article's title (user text: escaped, never markdown)."""
     extra = f'<div class="wy-sub">{escape(subtitle)}</div>' if subtitle else ""
-    st.html(f'<div class="wy-article">{escape(title)}</div>{extra}')
+    st.html(f'<div class="wy-article">{escape(title or S.UNTITLED)}</div>{extra}')
 
 
 def current_article_id() -> int | None:
     """The article picked in the sidebar (None when the store is empty)."""
     return st.session_state.get("nav.article_id")
+
+
+def title_map(articles: pd.DataFrame) -> dict[int, str]:
+    """Article id -> title for pickers (untitled articles get a placeholder)."""
+    return {int(i): t or S.UNTITLED for i, t in zip(articles["id"], articles["title"])}
 
 
 def sidebar_picker() -> None:
@@ -99,7 +152,7 @@ def sidebar_picker() -> None:
         wanted = glue.query_int("article") or st.session_state.get("nav.article_id")
         if wanted in ids and st.session_state.get("nav.article") != wanted:
             st.session_state["nav.article"] = wanted
-        titles = dict(zip(frame["id"].astype(int), frame["title"]))
+        titles = title_map(frame)
         chosen = st.selectbox(S.SIDEBAR_ARTICLE, ids, key="nav.article", format_func=lambda i: titles.get(i, str(i)))
     st.session_state["nav.article_id"] = chosen
     glue.set_query(article=chosen)
@@ -125,18 +178,27 @@ def localize(df: pd.DataFrame) -> pd.DataFrame:
     return shown.rename(columns=S.COLUMNS)
 
 
+def upload_results(report: list[dict]) -> pd.DataFrame:
+    """Per-file upload outcomes with the engine's error class turned into one Chinese sentence."""
+    results = pd.DataFrame(report, columns=["file", "status", "title", "error", "message"])
+    results["message"] = [S.ERRORS.get(e, S.ERROR_GENERIC) if e else "" for e in results["error"]]
+    return results.drop(columns="error")
+
+
 def table(df: pd.DataFrame, *, name: str, key: str, height: int | str = "auto", **options) -> None:
     """A localized dataframe with CSV and XLSX downloads under it."""
     shown = localize(df)
-    if "column_config" in options:
-        options["column_config"] = {S.COLUMNS.get(k, k): v for k, v in options["column_config"].items()}
+    config = {name: st.column_config.NumberColumn(format="localized", width="medium")
+              for name in LOCALIZED_NUMBERS if name in df}
+    config |= options.pop("column_config", {})
+    options["column_config"] = {S.COLUMNS.get(k, k): v for k, v in config.items()}
     st.dataframe(shown, hide_index=True, height=height, placeholder="—", **options)
     downloads = st.container(horizontal=True)
     downloads.download_button(S.DOWNLOAD_CSV, lambda: exports.to_csv_bytes(shown), file_name=f"wenyan_{name}.csv",
-                         mime="text/csv", key=f"{key}.csv", on_click="ignore", icon=":material/download:")
+                              mime="text/csv", key=f"{key}.csv", on_click="ignore", icon=":material/download:")
     downloads.download_button(S.DOWNLOAD_XLSX, lambda: exports.to_xlsx_bytes(shown), file_name=f"wenyan_{name}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"{key}.xlsx", on_click="ignore", icon=":material/download:")
+                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              key=f"{key}.xlsx", on_click="ignore", icon=":material/download:")
 
 
 def figure(fig: go.Figure, *, name: str, key: str) -> None:
@@ -146,10 +208,10 @@ def figure(fig: go.Figure, *, name: str, key: str) -> None:
         st.caption(S.EXPORT_UNAVAILABLE)
         return
     downloads = st.container(horizontal=True)
-    downloads.download_button(S.DOWNLOAD_PNG, lambda: exports.figure_bytes(fig, fmt="png"), file_name=f"wenyan_{name}.png",
-                         mime="image/png", key=f"{key}.png", on_click="ignore", icon=":material/image:")
-    downloads.download_button(S.DOWNLOAD_SVG, lambda: exports.figure_bytes(fig, fmt="svg"), file_name=f"wenyan_{name}.svg",
-                          mime="image/svg+xml", key=f"{key}.svg", on_click="ignore", icon=":material/image:")
+    for label, fmt, mime in ((S.DOWNLOAD_PNG, "png", "image/png"), (S.DOWNLOAD_SVG, "svg", "image/svg+xml")):
+        downloads.download_button(label, lambda fmt=fmt: exports.figure_bytes(fig, fmt=fmt), mime=mime,
+                                  file_name=f"wenyan_{name}.{fmt}", key=f"{key}.{fmt}", on_click="ignore",
+                                  icon=":material/image:")
 
 
 def require_article() -> int | None:
@@ -158,7 +220,3 @@ def require_article() -> int | None:
     if article_id is None:
         st.info(S.NO_ARTICLES)
     return article_id
-
-
-def log_path() -> Path:
-    return LOG_DIR / "wenyan.log"

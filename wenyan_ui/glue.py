@@ -1,6 +1,7 @@
 """The only Streamlit glue: cached resources (store, font), cached results keyed by plain values, view state."""
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -15,12 +16,12 @@ from analysis.store import Store, resolve_db_path
 
 APP_DIR = Path(__file__).resolve().parent.parent
 STATIC_DIR = APP_DIR / "static"
-QUERY_KEYS = ("article", "section", "method", "page")
 
 
 # ---- resources: created once per server process, never mutated -------------------------------------------
 @st.cache_resource(show_spinner=False)
 def get_store(db_path: str) -> Store:
+    """One Store per database file; it opens a short connection per call, so sessions can share it."""
     return Store(db_path)
 
 
@@ -31,8 +32,8 @@ def store() -> Store:
 
 @st.cache_resource(show_spinner=False)
 def start_web_font_build() -> threading.Thread | None:
-    """Build the theme's WOFF2 in the background on first start (about a minute, once)."""
-    if (STATIC_DIR / "fonts" / fonts.WEB_FONT_NAME).is_file():
+    """Build the theme's WOFF2 in the background on first start (about a minute, once; WENYAN_BUILD_FONT=0 skips)."""
+    if (STATIC_DIR / "fonts" / fonts.WEB_FONT_NAME).is_file() or os.environ.get("WENYAN_BUILD_FONT") == "0":
         return None
     thread = threading.Thread(target=fonts.ensure_web_font, args=(STATIC_DIR,), daemon=True, name="web-font")
     thread.start()
@@ -42,42 +43,60 @@ def start_web_font_build() -> threading.Thread | None:
 def stamp() -> tuple:
     """Cheap fingerprint of the store's content: cached results are keyed by it, so writes invalidate them."""
     current = store()
+    added, removed = current.stopword_changes()
     return (str(current.path), tuple(current.counts().values()), tuple(current.list_user_words()),
-            tuple(sorted(current.stopword_changes()[0])), tuple(sorted(current.stopword_changes()[1])))
+            tuple(sorted(added)), tuple(sorted(removed)))
 
 
 # ---- cached results (plain keys only) ------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=64)
 def articles(key: tuple, search: str = "") -> pd.DataFrame:
+    """The stored articles (no text)."""
     return views.articles_frame(store(), search=search)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def get_segmenter(user_words: tuple[str, ...]):
+    """A private jieba segmenter holding the user dictionary (never mutated after creation)."""
+    from analysis.segment import make_segmenter
+
+    return make_segmenter(user_words=user_words)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def get_analysis(key: tuple, article_id: int) -> Analysis:
-    return store().get_analysis(article_id)
+    """An article as stored; with user words, its tokens are cut again so the dictionary applies at once."""
+    found = store().get_analysis(article_id)
+    user_words = key[2]
+    return views.resegment(found, segmenter=get_segmenter(user_words)) if user_words else found
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def stopwords(key: tuple) -> frozenset[str]:
+    """Packaged stopwords with the user's additions and removals."""
     return store_stopwords(store())
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def keywords(key: tuple, article_id: int | None, section_idx: int | None, method: str, top_k: int,
              use_stopwords: bool = True) -> pd.DataFrame:
+    """Ranked keywords of the corpus (article_id None), an article or a section, as a table."""
     chosen = stopwords(key) if use_stopwords else frozenset()
     found = views.scope_keywords(store(), article_id=article_id, section_idx=section_idx, method=method,
-                                 top_k=top_k, stopwords=chosen)
+                                 top_k=top_k, stopwords=chosen,
+                                 analysis=None if article_id is None else get_analysis(key, article_id))
     return views.keywords_frame(found)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def statistics(key: tuple, article_ids: tuple[int, ...] | None) -> pd.DataFrame:
+    """Statistics of the given articles (all when None)."""
     return store().get_statistics(None if article_ids is None else list(article_ids))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def section_tables(key: tuple, article_id: int, top_k: int) -> dict[str, pd.DataFrame]:
+    """Sections, keyword × section counts and distinctive terms of one article."""
     found, chosen = get_analysis(key, article_id), stopwords(key)
     words = list(keywords(key, article_id, None, "tfidf", top_k)["word"])
     return {"sections": views.sections_frame(found),
@@ -88,6 +107,7 @@ def section_tables(key: tuple, article_id: int, top_k: int) -> dict[str, pd.Data
 @st.cache_data(show_spinner=False, max_entries=128)
 def kwic_table(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str,
                whole_word: bool) -> pd.DataFrame:
+    """Keyword in context over the given articles."""
     docs = []
     for article_id in article_ids:
         found = get_analysis(key, article_id)
@@ -99,6 +119,7 @@ def kwic_table(key: tuple, term: str, article_ids: tuple[int, ...], width: int, 
 @st.cache_data(show_spinner=False, max_entries=64)
 def cloud_layout(words: tuple[tuple[str, float], ...], width: int, height: int, shape: str, palette: str,
                  mask_png: bytes | None = None) -> wordcloud_render.CloudLayout:
+    """Word positions for a cloud (a drawn shape, or the uploaded PNG as mask)."""
     mask = (wordcloud_render.mask_from_png(mask_png, width=width) if mask_png
             else wordcloud_render.shape_mask(shape, width=width, height=height))
     return wordcloud_render.layout_cloud(dict(words), width=width, height=height, mask=mask, palette=palette,
@@ -107,6 +128,7 @@ def cloud_layout(words: tuple[tuple[str, float], ...], width: int, height: int, 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def cloud_png(layout: wordcloud_render.CloudLayout, scale: int = 1) -> bytes:
+    """A cloud layout drawn as PNG bytes (scale 2 for the download)."""
     import io
 
     buffer = io.BytesIO()
@@ -121,6 +143,7 @@ def clear_results() -> None:
 
 # ---- view state: URL query parameters mirror the selections ----------------------------------------------
 def query_int(name: str) -> int | None:
+    """An integer URL parameter, None when absent or malformed."""
     value = st.query_params.get(name)
     try:
         return int(value) if value not in (None, "") else None
@@ -129,6 +152,7 @@ def query_int(name: str) -> int | None:
 
 
 def query_choice(name: str, choices: tuple[str, ...] | list[str], default: str) -> str:
+    """A URL parameter restricted to known choices."""
     value = st.query_params.get(name)
     return value if value in choices else default
 

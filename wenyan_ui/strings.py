@@ -27,6 +27,7 @@ PAGE_INTROS = {
 
 SIDEBAR_ARTICLE = "文章"
 LEAD_LABEL = "导语"
+UNTITLED = "（无标题）"
 ALL_PLACEHOLDER = "全部"
 SIDEBAR_SEARCH = "按标题搜索"
 CORPUS_OPTION = "（整个语料）"
@@ -66,7 +67,7 @@ EXPORT_UNAVAILABLE = "此环境无法导出静态图片（需要 Chromium），�
 
 UPLOAD_LABEL = "上传文章（可多选；支持 txt、md、html、docx、pdf、csv、xlsx、jsonl、zip）"
 UPLOAD_BUTTON = "分析并入库"
-UPLOAD_PROGRESS = "正在处理 {name}（{done}/{total}）"
+UPLOAD_PROGRESS = "正在处理第 {done}/{total} 个文件"  # no file name: progress text is markdown
 UPLOAD_SUMMARY = "完成：入库 {stored} 篇，重复 {duplicate} 篇，失败 {error} 个。"
 DELETE_LABEL = "选择要删除的文章"
 DELETE_BUTTON = "删除所选文章"

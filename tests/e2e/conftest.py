@@ -11,10 +11,17 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 PAGES = ("corpus", "overview", "reader", "wordcloud", "sections", "statistics", "kwic", "compare")
+DEFAULT_PAGE = "overview"  # served at "/": Streamlit ignores the url_path of the default page
+
+
+def page_url(base: str, name: str, query: str = "") -> str:
+    return f"{base}/{'' if name == DEFAULT_PAGE else name}{query}"
 
 
 def _free_port() -> int:
@@ -106,3 +113,4 @@ def assert_clean(tab) -> None:
     body = tab.content()
     assert "Traceback" not in body
     assert "页面出现意外错误" not in body
+    assert "Page not found" not in body

@@ -1,16 +1,18 @@
 """Browser tests: every page of the real server in headless chromium, an upload, and hostile article text."""
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
-from conftest import PAGES, REPO, SCREENSHOTS, assert_clean, wait_idle
+from conftest import PAGES, REPO, SCREENSHOTS, assert_clean, page_url, wait_idle
 
 pytestmark = pytest.mark.e2e
 
 SEED = REPO.parent / "shared" / "seeds" / "000_9d4a661cd42be132.txt"
-XSS_TITLE = '<script>window.__xss=1</script>恶意标题<img src=x onerror="window.__xss=2">'
+XSS_TITLE = ('<script>window.__xss=1</script>恶意标题<img src=x onerror="window.__xss=2">'
+             "[链接](javascript:window.__xss=6)**粗体**")
 XSS_BODY = (
     "<style>body{display:none}</style>产业工人培训人数达到600万人。\n"
     "[点我](javascript:window.__xss=3) 与 <a href=\"javascript:window.__xss=4\">链接</a>。\n"
@@ -42,7 +44,8 @@ def test_every_page_renders_after_uploading_the_seed(server, page, tmp_path):
     timings = {}
     for name in PAGES:
         started = time.perf_counter()
-        page.goto(f"{base}/{name}")
+        query = "?q=%E4%BA%A7%E4%B8%9A%E5%B7%A5%E4%BA%BA" if name == "kwic" else ""  # 产业工人
+        page.goto(page_url(base, name, query))
         wait_idle(page)
         timings[name] = time.perf_counter() - started
         assert_clean(page)
@@ -53,8 +56,9 @@ def test_every_page_renders_after_uploading_the_seed(server, page, tmp_path):
 
 def test_hostile_article_is_shown_as_text_and_runs_nothing(server, page, tmp_path):
     base, db = server
-    hostile = tmp_path / "hostile.txt"
-    hostile.write_text(f"{XSS_TITLE}\n\n{XSS_BODY}\n", encoding="utf-8")
+    hostile = tmp_path / "<img src=x onerror=alert(7)>.jsonl"  # the file name is hostile too
+    hostile.write_text(json.dumps({"title": XSS_TITLE, "text": XSS_BODY}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     body = _upload(page, base, [hostile])
@@ -68,14 +72,40 @@ def test_hostile_article_is_shown_as_text_and_runs_nothing(server, page, tmp_pat
     article_id = Store(db).list_articles(search="恶意标题")[0]["id"]
     for name in PAGES:
         query = f"?article={article_id}" + ("&q=%3Cscript%3E&scope=article" if name == "kwic" else "")
-        page.goto(f"{base}/{name}{query}")
+        page.goto(page_url(base, name, query))
         wait_idle(page)
         assert_clean(page)
         assert page.evaluate("() => window.__xss") is None, name
         assert page.locator("img[src='x']").count() == 0, name
         assert page.locator("iframe[src^='javascript']").count() == 0, name
+        assert page.locator("a[href^='javascript']").count() == 0, name
+        assert page.locator("img[src*='example.invalid']").count() == 0, name
         assert page.evaluate("() => getComputedStyle(document.body).display") != "none", name
         if name in ("overview", "reader", "sections"):
-            assert "<script>window.__xss=1</script>恶意标题" in page.inner_text("body"), name
+            shown = page.inner_text("body")
+            assert "<script>window.__xss=1</script>恶意标题" in shown and "**粗体**" in shown, name
         page.screenshot(path=str(SCREENSHOTS / f"xss_{name}.png"), full_page=True)
     assert dialogs == []
+
+
+def test_figure_and_table_downloads(server, page, tmp_path):
+    base, _ = server
+    page.goto(page_url(base, "wordcloud"))
+    wait_idle(page)
+    saved = {}
+    for label, suffix in (("下载 PNG", ".png"), ("下载 SVG", ".svg"), ("下载 CSV", ".csv")):
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name=label).first.click()
+        target = tmp_path / f"{label}{suffix}"
+        info.value.save_as(target)
+        saved[suffix] = target.read_bytes()
+    assert saved[".png"].startswith(b"\x89PNG")
+    assert b"<svg" in saved[".svg"][:200] and b"font/woff2;base64" in saved[".svg"]
+    assert saved[".csv"].startswith(b"\xef\xbb\xbf")
+    page.goto(page_url(base, "overview"))
+    wait_idle(page)
+    with page.expect_download(timeout=60_000) as info:  # a plotly figure rendered by kaleido in chromium
+        page.get_by_role("button", name="下载 SVG").first.click()
+    figure = tmp_path / "figure.svg"
+    info.value.save_as(figure)
+    assert "<svg" in figure.read_text(encoding="utf-8")[:300] and "产业工人" in figure.read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 Every title, subheading, level, parent and section end was decided by reading the article, not by running
 detect_sections; this script only turns "the section starts at this line / ends after this text" into offsets.
-Run: PYTHONPATH=. .venv/bin/python tests/data/articles/make_goldens.py
+Run: PYTHONPATH=. .venv/bin/python tests/data/articles/make_goldens.py [NAME ...]  (only the named goldens)
 """
 from __future__ import annotations
 
@@ -170,6 +170,27 @@ SPECS: dict[str, dict] = {
         ("第二章", "第二章 工会的组织制度", None, 1, None, None),
         ("学习思考", "学习思考", None, 2, 5, None),
     ]),
+    # Added for issue 3 point 4: a date line above the body, datelines ending in 讯 / 消息, long run-in heads.
+    "19_xun_dateline_runin": dict(date="2026-04-16", byline="记者 彭丽娟 通讯员 谭志刚", sections=[
+        ("今年一季度", None, None, 0, None, None),
+        ("（一）围绕", "（一）围绕工程机械、新能源汽车、电子信息等主导产业集群开设订单式培训班", None, 1, None, None),
+        ("（二）推动", "（二）推动劳模工匠创新工作室和技能大师工作室向中小企业和产业园区开放共享", None, 1, None, None),
+        # the closing 这位负责人表示… paragraph has no heading of its own, so it stays in （三）; （责编…） is cut.
+        ("（三）为快递员", "（三）为快递员、网约配送员等新就业形态劳动者提供灵活便捷的线上线下培训服务", None, 1, None,
+         "25万人次以上。"),
+    ]),
+    "20_changjiang_xun": dict(date="2025-09-03", byline="记者 陈静怡 通讯员 周楠", sections=[
+        ("9月2日，记者", None, None, 0, None, None),
+        ("歇脚有了好去处", "歇脚有了好去处", None, 1, None, None),
+        ("维权有了主心骨", "维权有了主心骨", None, 1, None, None),
+        ("成长有了新通道", "成长有了新通道", None, 1, None, None),
+    ]),
+    "21_web_page_cctv": dict(date="2024-10-25", byline="央视网消息（新闻联播）", sections=[
+        ("人力资源社会保障部今天", None, None, 0, None, None),
+        ("一、就业形势", "一、就业形势保持总体稳定", None, 1, None, None),
+        ("二、重点群体", "二、重点群体就业平稳有序", None, 1, None, None),
+        ("三、社会保障", "三、社会保障覆盖面持续扩大", None, 1, None, "13.8亿人。"),
+    ]),
 }
 
 
@@ -212,17 +233,22 @@ def write_seed_golden() -> None:
     out.write_text(json.dumps(golden, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Write the goldens named on the command line (all of them, and the seed's, when none is named)."""
     for name, spec in SPECS.items():
+        if names and name not in names:
+            continue
         title, text = read_article(HERE / f"{name}.txt")
         golden = {"title": title, "date": spec["date"]}
         golden |= {key: spec.get(key) for key in ("kicker", "subtitle", "byline")}
         golden["sections"] = locate(text, spec["sections"])
         out = HERE / f"{name}.sections.json"
         out.write_text(json.dumps(golden, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    if SEED.exists():
+    if SEED.exists() and not names:
         write_seed_golden()
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])
