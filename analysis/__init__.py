@@ -22,7 +22,7 @@ _EXPORTS = {
     "Store": "store", "resolve_db_path": "store",
     "analyze": "pipeline", "ingest": "pipeline", "section_keywords": "pipeline", "article_keywords": "pipeline",
     "refresh_statistics": "pipeline",
-    "IngestReport": "ingest_pool", "IngestItem": "ingest_pool", "IngestProgress": "ingest_pool",
+    "IngestReport": "ingest_report", "IngestItem": "ingest_report", "IngestProgress": "ingest_report",
 }
 __all__ = sorted(_EXPORTS)
 

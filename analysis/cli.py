@@ -68,7 +68,7 @@ def cmd_sections(args: argparse.Namespace) -> int:
     if args.format == "table":
         columns = ("level", "parent", "start", "end", "n_chars", "title", "subheading")
         print_table(("article",) + columns,
-                     [[r["title"]] + [s[c] for c in columns] for r in results for s in r["sections"]])
+                    [[r["title"]] + [s[c] for c in columns] for r in results for s in r["sections"]])
     else:
         print_json(one_or_list(results))
     return 0

@@ -81,6 +81,47 @@ def _corpus_keywords(store: Store, *, method: str, top_k: int, stopwords: frozen
     return tuple(Keyword(t, float(w), int(c)) for t, w, c in scored[:top_k])
 
 
+def corpus_kwic(store: Store, term: str, *, article_ids: Sequence[int] | None = None, width: int = 20,
+                sort_by: str = "position", whole_word: bool = True) -> pd.DataFrame:
+    """KWIC over many stored articles: SQL picks the texts holding the term; tokens are read as arrays."""
+    from analysis import kwic
+
+    return kwic.kwic_over_sources(_term_sources(store, term, article_ids), term, width=width, whole_word=whole_word,
+                                  sort_by=sort_by)
+
+
+def corpus_kwic_summary(store: Store, term: str, *, article_ids: Sequence[int] | None = None, width: int = 20,
+                        sort_by: str = "position", whole_word: bool = True,
+                        limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """`kwic_summary(corpus_kwic(…))` in bounded memory: texts read in batches, only `limit` rows kept."""
+    from analysis import kwic
+
+    return kwic.kwic_summary_over_sources(_term_sources(store, term, article_ids), term, width=width,
+                                          whole_word=whole_word, sort_by=sort_by, limit=limit or KWIC_ROW_LIMIT)
+
+
+def _term_sources(store: Store, term: str, article_ids: Sequence[int] | None, *, batch: int = 300):
+    """Articles holding the term, read from the store `batch` at a time."""
+    term, after_id = term.strip(), 0
+    while term:
+        found = store.term_sources(term, article_ids, after_id=after_id, limit=batch)
+        yield from found
+        if len(found) < batch:
+            return
+        after_id = found[-1]["article_id"]
+
+
+KWIC_ROW_LIMIT = 2000  # context rows a page shows; the counts and totals cover every match
+
+
+def kwic_summary(table: pd.DataFrame, *, limit: int = KWIC_ROW_LIMIT) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """The first `limit` KWIC rows, counts per article and section over all rows, and the totals."""
+    from analysis import kwic
+
+    totals = {"articles": int(table["article_id"].nunique()), "matches": len(table)}
+    return table.head(limit).reset_index(drop=True), kwic.kwic_counts(table), totals
+
+
 def resegment(analysis: Analysis, *, segmenter) -> Analysis:
     """The stored analysis with tokens cut again by `segmenter` (after the user dictionary changed)."""
     from analysis.segment import segment
@@ -158,6 +199,39 @@ def filter_statistics(stats: pd.DataFrame, *, workforce: str = "all", units: Seq
     if sections:
         mask &= stats["section"].fillna(LEAD_LABEL).isin(list(sections))
     return stats[mask]
+
+
+STATISTICS_ROW_LIMIT = 2000  # rows a statistics table or chart shows; counts and filter options cover all rows
+_FLAGS = {"all": None, "yes": True, "no": False}
+
+
+def _store_filters(*, workforce: str = "all", target: str = "all", units: Sequence[str] = (),
+                   kinds: Sequence[str] = (), qualifiers: Sequence[str] = (), sections: Sequence[str] = ()) -> dict:
+    """The page's filter choices ('all'/'yes'/'no', the lead label) as Store.find_statistics options."""
+    return {"workforce": _FLAGS[workforce], "target": _FLAGS[target], "units": tuple(units), "kinds": tuple(kinds),
+            "qualifiers": tuple(qualifiers), "sections": tuple(None if s == LEAD_LABEL else s for s in sections)}
+
+
+def query_statistics(store: Store, article_ids: Sequence[int] | None, *, limit: int = STATISTICS_ROW_LIMIT,
+                     **choices) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Like `filter_statistics` over `store.get_statistics`, but filtered, counted and capped in SQL."""
+    filters = _store_filters(**choices)
+    return (store.find_statistics(article_ids, limit=limit, **filters),
+            store.count_statistics(article_ids, **filters))
+
+
+def statistics_options(store: Store, article_ids: Sequence[int] | None) -> dict[str, list[str]]:
+    """Units and sections (the lead as its label) present among the statistics, for the filter widgets."""
+    facets = store.statistics_facets(article_ids)
+    return {"units": sorted(facets["unit"]),
+            "sections": sorted({LEAD_LABEL if s is None else s for s in facets["section"]})}
+
+
+def largest_workforce_stored(store: Store, article_ids: Sequence[int] | None, *, top_k: int = 8,
+                             unit_kinds: Sequence[str] = ("count",)) -> pd.DataFrame:
+    """`largest_workforce` read in SQL: the biggest workforce counts, largest first."""
+    return store.find_statistics(article_ids, workforce=True, kinds=tuple(unit_kinds), largest_first=True,
+                                 limit=top_k)
 
 
 def statistics_with_links(stats: pd.DataFrame) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from analysis import loaders
 from analysis.errors import AnalysisError, UnsupportedFormat
+from analysis.ingest_report import IngestItem, IngestProgress, IngestReport
 from analysis.models import Article
 from analysis.pipeline import analyze_record, store_stopwords
 from analysis.segment import Segmenter, make_segmenter
@@ -27,77 +28,7 @@ SPLIT_AT = 4  # a worker analyses this many articles of a file itself and hands 
 CHUNK = 8  # articles per fanned-out task
 BATCH_RECORDS = 64  # articles per write transaction (each article is whole or absent either way)
 BATCH_SECONDS = 0.5
-IN_PROCESS_BYTES = 256 * 1024  # below this, starting worker processes costs more than it saves
-
-
-@dataclass(frozen=True)
-class IngestItem:
-    """What happened to one article (or to one source that failed to load)."""
-
-    source: str
-    status: str  # stored | duplicate | updated | error
-    article_id: int | None = None
-    title: str | None = None
-    message: str | None = None
-    n_chars: int = 0
-    error_type: str | None = None  # the AnalysisError subclass name (InternalError for a bug), to pick a hint
-
-
-@dataclass(frozen=True)
-class IngestProgress:
-    """Where an ingest stands; handed to the `progress` callback after every finished task."""
-
-    files_done: int
-    files_total: int
-    bytes_done: int
-    bytes_total: int
-    articles: int
-    chars: int
-    elapsed: float
-
-    @property
-    def articles_per_second(self) -> float:
-        return self.articles / self.elapsed if self.elapsed > 0 else 0.0
-
-    @property
-    def eta_seconds(self) -> float | None:
-        """Remaining time, extrapolated from the bytes of the files done so far."""
-        if not self.bytes_done or self.elapsed <= 0:
-            return None
-        return max(0.0, self.elapsed * (self.bytes_total - self.bytes_done) / self.bytes_done)
-
-
-@dataclass(frozen=True)
-class IngestReport:
-    """Every article's outcome (and every unreadable source) of one ingest."""
-
-    items: tuple[IngestItem, ...]
-    seconds: float
-    files: int = 0
-    ignored: int = 0  # files in folders skipped for their hidden name or unsupported type
-
-    def _count(self, status: str) -> int:
-        return sum(1 for i in self.items if i.status == status)
-
-    @property
-    def stored(self) -> int:
-        return self._count("stored")
-
-    @property
-    def duplicates(self) -> int:
-        return self._count("duplicate")
-
-    @property
-    def updated(self) -> int:
-        return self._count("updated")
-
-    @property
-    def errors(self) -> tuple[IngestItem, ...]:
-        return tuple(i for i in self.items if i.status == "error")
-
-    @property
-    def n_chars(self) -> int:
-        return sum(i.n_chars for i in self.items if i.status != "error")
+IN_PROCESS_BYTES = 32 * 1024  # below this (about a second of analysis), worker processes cost more than they save
 
 
 # ---- work done in the worker processes (or in-process for small inputs) ------------------------------------
@@ -159,6 +90,8 @@ def _process_file(path: str, label: str, context: _Context | None = None) -> tup
     except Exception as exc:  # unreadable by a bug in a loader: report the file, keep the ingest going
         logger.exception("loading failed for %s", path)
         outcomes.append(("error", label, f"internal error while loading: {exc!r}"))
+    if not pairs and not outcomes:  # e.g. a zip holding only files of unsupported types
+        outcomes.append(("error", label, "no readable articles found", "EmptyText"))
     outcomes.extend(_analyze_articles(pairs[:SPLIT_AT], context))
     if len(pairs) > SPLIT_AT:
         outcomes.append(("more", label, pairs[SPLIT_AT:]))
@@ -220,6 +153,8 @@ def _run_pool(files: Sequence[tuple[str, str, int]], context: _Context, jobs: in
 
     # fork shares the loaded dictionary with the workers for free; a threaded host (Streamlit) must not fork.
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    if method == "fork":
+        _warm_up(context)
     done: queue.Queue = queue.Queue()
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
                                initargs=(context,))
@@ -250,6 +185,17 @@ def _run_pool(files: Sequence[tuple[str, str, int]], context: _Context, jobs: in
             yield (path if finished else None), [o for o in outcomes if o[0] != "more"]
     finally:  # on Ctrl-C or an error, drop the queued work instead of finishing it first
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _warm_up(context: _Context) -> None:
+    """Analyse a tiny article in the parent so lazily loaded dictionaries and models (POS tagger, IDF table)
+    are loaded once and inherited by the forked workers instead of loaded again in each."""
+    sample = Article(title="预热", text="一、总体要求\n全市新增城镇就业1.2万人，培训职工3000人次。", source="warm-up",
+                     format="txt")
+    try:
+        analyze_record(sample, segmenter=context.segmenter, stopwords=context.stopwords)
+    except Exception:  # a failure here will show, with its article, when the real work runs
+        logger.exception("warm-up analysis failed")
 
 
 def _result_or_error(future, path: str) -> list[tuple]:

@@ -1,9 +1,12 @@
 """Keyword in context: every occurrence of a term with its left and right context, as a DataFrame."""
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.models import Section, Token
@@ -39,13 +42,42 @@ def section_title_at(sections: Sequence[Section], offset: int, *, lead_label: st
     return sections[index].title or lead_label
 
 
+def whole_word_spans(text: str, term: str, *, token_starts: np.ndarray, token_ends: np.ndarray
+                     ) -> list[tuple[int, int]]:
+    """`find_occurrences` for tokens given as sorted start/end arrays (no Token objects: KWIC over a corpus)."""
+    term = term.strip()
+    if not term or not text:
+        return []
+    candidates, at = [], text.find(term)
+    while at >= 0:  # overlapping, as a token equal to the term may start anywhere
+        candidates.append(at)
+        at = text.find(term, at + 1)
+    if candidates and len(token_starts):
+        where = np.array(candidates, dtype=np.int64)
+        index = np.minimum(np.searchsorted(token_starts, where), len(token_starts) - 1)
+        whole = (token_starts[index] == where) & (token_ends[index] == where + len(term))
+        if whole.any():
+            return [(int(s), int(s) + len(term)) for s in where[whole]]
+    return find_occurrences(text, term, whole_word=False)
+
+
 def kwic_rows(text: str, term: str, *, tokens: Sequence[Token] = (), sections: Sequence[Section] = (),
-              article_id: int = 0, article: str = "", width: int = 20, whole_word: bool = True) -> list[dict]:
-    """One row per occurrence; context is cut at `width` characters, newlines shown as spaces."""
+              article_id: int = 0, article: str = "", width: int = 20, whole_word: bool = True,
+              spans: Sequence[tuple[int, int]] | None = None,
+              section_heads: Sequence[tuple[int, str | None]] | None = None) -> list[dict]:
+    """One row per occurrence (or per given span); context is cut at `width` characters, newlines shown as spaces.
+
+    `section_heads` ((start, title) per section) may stand in for `sections`."""
     rows = []
-    for start, end in find_occurrences(text, term, tokens=tokens, whole_word=whole_word):
+    if spans is None:
+        spans = find_occurrences(text, term, tokens=tokens, whole_word=whole_word)
+    heads = section_heads if section_heads is not None else [(s.start, s.title) for s in sections]
+    starts = [start for start, _ in heads]
+    for start, end in spans:
+        index = bisect_right(starts, start) - 1
         rows.append({
-            "article_id": article_id, "article": article, "section": section_title_at(sections, start),
+            "article_id": article_id, "article": article,
+            "section": (heads[index][1] if index >= 0 else None) or "导语",
             "left": text[max(0, start - width):start].replace(_NEWLINE, " "), "keyword": text[start:end],
             "right": text[end:end + width].replace(_NEWLINE, " "), "start": start, "end": end,
         })
@@ -59,6 +91,47 @@ def kwic_table(documents: Iterable[dict], term: str, *, width: int = 20, whole_w
         doc["text"], term, tokens=doc.get("tokens", ()), sections=doc.get("sections", ()),
         article_id=doc.get("article_id", 0), article=doc.get("article", ""), width=width, whole_word=whole_word)]
     return sort_kwic(pd.DataFrame(rows, columns=list(KWIC_COLUMNS)), by=sort_by)
+
+
+def kwic_over_sources(sources: Iterable[dict], term: str, *, width: int = 20, whole_word: bool = True,
+                      sort_by: str = "position") -> pd.DataFrame:
+    """KWIC over `Store.term_sources` dicts (token bounds as arrays; `tokens` when the store had to decode them)."""
+    rows = [row for doc in sources for row in _doc_rows(doc, term, width, whole_word)]
+    return sort_kwic(pd.DataFrame(rows, columns=list(KWIC_COLUMNS)), by=sort_by)
+
+
+def kwic_summary_over_sources(sources: Iterable[dict], term: str, *, width: int = 20, whole_word: bool = True,
+                              sort_by: str = "position", limit: int = 2000) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """The first `limit` rows of `kwic_over_sources` (same order), counts per article and section over every
+    match (ties in text order), and totals; holds only `limit` rows, however many matches there are."""
+    if sort_by not in SORT_KEYS:
+        raise ValueError(f"sort must be one of {', '.join(SORT_KEYS)}, not {sort_by!r}")
+    counts: Counter = Counter()
+    articles: set[int] = set()
+
+    def rows() -> Iterator[tuple]:
+        for doc in sources:
+            for row in _doc_rows(doc, term, width, whole_word):
+                counts[(row["article_id"], row["article"], row["section"])] += 1
+                articles.add(row["article_id"])
+                yield row
+
+    keys = {"position": lambda r: r[0], "left": lambda r: (r[1]["left"][::-1], r[1]["article_id"], r[0]),
+            "right": lambda r: (r[1]["right"], r[1]["article_id"], r[0])}
+    kept = heapq.nsmallest(limit, enumerate(rows()), key=keys[sort_by])
+    table = pd.DataFrame([row for _, row in kept], columns=list(KWIC_COLUMNS))
+    ranked = sorted(counts.items(), key=lambda item: -item[1])  # stable: ties stay in text order
+    count_table = pd.DataFrame([(a, s, n) for (_, a, s), n in ranked], columns=["article", "section", "count"])
+    return table, count_table, {"articles": len(articles), "matches": sum(counts.values())}
+
+
+def _doc_rows(doc: dict, term: str, width: int, whole_word: bool) -> list[dict]:
+    spans = None
+    if whole_word and "token_starts" in doc:
+        spans = whole_word_spans(doc["text"], term, token_starts=doc["token_starts"], token_ends=doc["token_ends"])
+    return kwic_rows(doc["text"], term, tokens=doc.get("tokens", ()), section_heads=doc["section_heads"],
+                     article_id=doc["article_id"], article=doc["article"], width=width, whole_word=whole_word,
+                     spans=spans)
 
 
 def sort_kwic(df: pd.DataFrame, *, by: str = "position") -> pd.DataFrame:

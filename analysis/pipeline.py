@@ -14,7 +14,7 @@ from analysis.statistics import EXTRACTOR_VERSION, extract_statistics
 from analysis.store_rows import ArticleRecord, make_record
 
 if TYPE_CHECKING:
-    from analysis.ingest_pool import IngestProgress, IngestReport
+    from analysis.ingest_report import IngestProgress, IngestReport
     from analysis.store import Store
 
 DEFAULT_KEYWORD_METHOD = "tfidf"

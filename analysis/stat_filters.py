@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from analysis import stat_lexicon as lex
+from analysis.stat_clause import counts_people
 from analysis.stat_mentions import Mention
 from analysis.stat_subject import Tok, is_nounish, is_punct
 
@@ -75,9 +76,20 @@ def _bare_is_count(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
     if "." in digits or len(digits) >= 5 or YEAR.match(digits) or digits.startswith("0"):
         return False
     after = _tokens_after(tokens, mention.end, limit=1)
+    if after and is_nounish(after[0]) and after[0].flag not in ("t", "f"):
+        return True
     if after:
-        return is_nounish(after[0]) and after[0].flag not in ("t", "f")
-    return mention.qualifier != "exact" or compact[mention.start - 2: mention.start] in ("达到", "共计", "总计")
+        return (_closes_noun_phrase(tokens, mention) or mention.qualifier != "exact") and not (
+            after[0].flag == "q" or after[0].word[:1].isdigit())  # 站点 1200 全年…, 不少 3000 就业见习岗位
+    return (mention.qualifier != "exact" or compact[mention.start - 2: mention.start] in ("达到", "共计", "总计")
+            or _closes_noun_phrase(tokens, mention))
+
+
+def _closes_noun_phrase(tokens: list[Tok], mention: Mention) -> bool:
+    """站点|426，工作室|168。: a bare count closing its clause after a countable head noun (its 个 stripped)."""
+    before = next((t for t in tokens if t.end == mention.start), None)
+    return before is not None and before.flag.startswith("n") and before.flag != "ns" and (
+        before.word.endswith(lex.THING_HEADS) or counts_people(before.word))
 
 
 def _measured_duration(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:

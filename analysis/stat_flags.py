@@ -2,23 +2,51 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from analysis import stat_lexicon as lex
 
 TARGET_CUE = re.compile(lex.TARGET_CUE_PATTERN)
 PAST_MARKER = re.compile("|".join(lex.PAST_MARKERS))
-TARGET_AFTER = re.compile(r"^[^，,。；;！？]{0,12}为目标|^将[入进达超新增参获成实完]")
+TARGET_AFTER = re.compile(r"^[^，,。；;！？]{0,12}(?:为目标|目标(?!任务))|^将[入进达超新增参获成实完]")
+GENERIC_HEAD = re.compile(r"(?:合格率|达标率|比例|比重|占比|人数|规模|总量|总数)$")
+WORKING_TIME = ("时长", "工时", "工作时间", "劳动时间", "加班时间")
 STANDARD_WORDS = ("标准", "给予", "每", "最高", "按", "贴息")
+# A top-level heading (一、主要目标, 第三章 重点任务) that announces plans makes the figures under it goals.
+TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分篇])[^。！？]{0,36}$", re.M)
+PLAN_HEADING = re.compile(r"目标|任务|计划|规划|安排|举措|措施|展望|打算|部署")
+PLAN_PAST = re.compile(r"已经|已|去年|上年|过去|截至|截止|完成了|实现了|达到了|同比")
 
 
-def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, minimum: bool = False) -> bool:
+def _lookahead(words: tuple[str, ...]) -> re.Pattern:
+    """A zero-width pattern finding, at every offset, the longest lexicon word starting there."""
+    return re.compile("(?=(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + "))")
+
+
+WORKFORCE_HIT = _lookahead(lex.WORKFORCE_WORDS)
+NON_WORKFORCE_HIT = _lookahead(lex.NON_WORKFORCE_WORDS)
+
+
+def plan_spans(compact: str) -> list[tuple[int, int]]:
+    """(start, end) of the text under each top-level heading that announces plans (二、主要目标 … 三、…)."""
+    heads = list(TOP_HEADING.finditer(compact))
+    ends = [h.start() for h in heads[1:]] + [len(compact)]
+    return [(h.end(), end) for h, end in zip(heads, ends) if PLAN_HEADING.search(h.group())]
+
+
+def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, minimum: bool = False,
+              planned: bool = False) -> bool:
     """True when a goal/plan cue precedes the number in its sentence with no past marker in between.
 
     A standard (a subsidy amount or cap in a policy) is not a target even under 将/计划; 每年 makes a
-    minimum (不少于/以上) in its own clause a yearly requirement.
+    minimum (不少于/以上) in its own clause a yearly requirement; under a plan heading (planned) every figure
+    not marked as past is a goal.
     """
     if standard:
         return False
+    if planned and not PLAN_PAST.search(sentence, 0, offset):
+        return True
     clause_start = max(sentence.rfind(p, 0, offset) for p in "，,；;：:")
     if minimum and lex.YEARLY_MINIMUM in sentence[clause_start + 1: offset]:
         return True
@@ -28,27 +56,33 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
     return bool(TARGET_AFTER.match(sentence[end:]))
 
 
-def _last_hit(text: str, words: tuple[str, ...]) -> tuple[int, int]:
-    """(end, length) of the right-most lexicon word in text; (0, 0) when none."""
-    best = (0, 0)
-    for word in words:
-        pos = text.rfind(word)
-        if pos >= 0:
-            best = max(best, (pos + len(word), len(word)))
-    return best
+def _last_hit(text: str, pattern: re.Pattern) -> tuple[int, int]:
+    """(end, length) of the right-most lexicon word in text (longest on ties); (0, 0) when none."""
+    return max(((m.start() + len(m[1]), len(m[1])) for m in pattern.finditer(text)), default=(0, 0))
 
 
+@lru_cache(maxsize=256)  # one sentence is asked once per number it holds
 def count_lexicon(text: str) -> tuple[int, int]:
-    """(workforce words, non-workforce words) occurring in text."""
-    return (sum(text.count(w) for w in lex.WORKFORCE_WORDS), sum(text.count(w) for w in lex.NON_WORKFORCE_WORDS))
+    """(workforce words, non-workforce words) occurring in text, one per starting offset (the longest)."""
+    return sum(1 for _ in WORKFORCE_HIT.finditer(text)), sum(1 for _ in NON_WORKFORCE_HIT.finditer(text))
 
 
-def is_workforce(subject: str, sentence: str, *, document: tuple[int, int] = (0, 0)) -> bool:
-    """Workforce when the subject's right-most lexicon word is a workforce word; else by sentence, then article."""
-    hit_yes, hit_no = _last_hit(subject, lex.WORKFORCE_WORDS), _last_hit(subject, lex.NON_WORKFORCE_WORDS)
+def is_workforce(subject: str, sentence: str, *, document: tuple[int, int] | Callable[[], tuple[int, int]] = (0, 0),
+                 kind: str = "count") -> bool:
+    """Workforce when the subject's right-most lexicon word is a workforce word; else by sentence, then article.
+
+    A generic measure head (合格率, 比例, 人数) defers to its modifier (培训|合格率); a physical measure (亩, 吨,
+    小时) is the workforce's only when its subject says so or it is working time (在线时长).
+    """
+    modifier = GENERIC_HEAD.sub("", subject)
+    core = modifier if _last_hit(modifier, WORKFORCE_HIT) != (0, 0) else subject
+    hit_yes, hit_no = _last_hit(core, WORKFORCE_HIT), _last_hit(core, NON_WORKFORCE_HIT)
     if hit_yes != hit_no:
         return hit_yes > hit_no
+    if kind == "measure":
+        return subject.endswith(WORKING_TIME)
     n_yes, n_no = count_lexicon(sentence)
     if n_yes != n_no:
         return n_yes > n_no
-    return document[0] > document[1]
+    n_yes, n_no = document() if callable(document) else document  # counted only when a tie needs it
+    return n_yes > n_no

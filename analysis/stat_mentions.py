@@ -21,6 +21,18 @@ FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十]|\d+)分之(?
 RANGE_BETWEEN = re.compile(r"^(?:至|到|—{1,2}|–|~|～|-|－)$")
 DOUBLING = re.compile(r"翻(?P<n>一|两|二|三|四)番")
 CHINESE_CORE = re.compile(r"^[零〇一二两三四五六七八九十百千万亿余多来]+$")
+UNIT_WORD = re.compile("|".join(re.escape(u) for u in lex.ALL_UNITS))  # longest first, as ALL_UNITS is sorted
+ROUND_HEAD = re.compile(r"^[一二两三四五六七八九十]?[百千万亿]")
+SUFFIX_CUE = re.compile("|".join(re.escape(cue) for cue, _ in lex.SUFFIX_QUALIFIERS))
+SUFFIX_QUALIFIER = dict(lex.SUFFIX_QUALIFIERS)
+
+
+def _by_last_char(cues: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Qualifier cues grouped by their last character, each group in the lexicon's order (built once at import)."""
+    return {ch: tuple(c for c in cues if c[0][-1] == ch) for ch in {cue[-1] for cue, _ in cues}}
+
+
+PREFIX_BY_LAST_CHAR = _by_last_char(lex.PREFIX_QUALIFIERS)
 
 
 class Mention(NamedTuple):
@@ -68,7 +80,8 @@ def sentence_bounds(compact: str) -> list[tuple[int, int]]:
 
 def _match_unit(compact: str, at: int) -> str:
     """The longest measure word written at `at` ('' when none, or when it opens an ordinary word like 人才)."""
-    unit = next((u for u in lex.ALL_UNITS if compact.startswith(u, at)), "")
+    found = UNIT_WORD.match(compact, at)
+    unit = found.group() if found else ""
     if compact[at: at + 2] in lex.UNIT_CHAR_WORDS and len(unit) < 2:
         return ""
     return unit
@@ -76,7 +89,7 @@ def _match_unit(compact: str, at: int) -> str:
 
 def _match_prefix(compact: str, at: int, core: str) -> tuple[int, str | None]:
     """(start, qualifier) of a qualifier cue written just before the number."""
-    for cue, qualifier in lex.PREFIX_QUALIFIERS:
+    for cue, qualifier in PREFIX_BY_LAST_CHAR.get(compact[at - 1: at], ()):
         if at < len(cue) or not compact.startswith(cue, at - len(cue)):
             continue
         before = compact[at - len(cue) - 1: at - len(cue)]
@@ -84,9 +97,9 @@ def _match_prefix(compact: str, at: int, core: str) -> tuple[int, str | None]:
             continue
         if cue == "近" and before in "最附接将":
             continue
-        if cue == "上" and not re.match(r"^[一二两三四五六七八九十]?[百千万亿]", core):
+        if cue == "上" and not ROUND_HEAD.match(core):
             continue
-        if cue == "破" and not (re.match(r"^[一二两三四五六七八九十]?[百千万亿]", core) or trailing_magnitude(core)):
+        if cue == "破" and not (ROUND_HEAD.match(core) or trailing_magnitude(core)):
             continue
         return at - len(cue), qualifier
     return at, None
@@ -94,10 +107,8 @@ def _match_prefix(compact: str, at: int, core: str) -> tuple[int, str | None]:
 
 def _match_suffix(compact: str, at: int) -> tuple[int, str | None]:
     """(end, qualifier) of a qualifier cue written after the number and its measure word."""
-    for cue, qualifier in lex.SUFFIX_QUALIFIERS:
-        if compact.startswith(cue, at):
-            return at + len(cue), qualifier
-    return at, None
+    found = SUFFIX_CUE.match(compact, at)
+    return (found.end(), SUFFIX_QUALIFIER[found.group()]) if found else (at, None)
 
 
 def read_mention(compact: str, match: re.Match) -> Mention | None:

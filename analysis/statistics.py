@@ -2,31 +2,38 @@
 
 Pipeline: compact the display text (pre-segmented spaces dropped, offsets kept) → find numerals with measure
 words and qualifier cues (stat_mentions) → drop dates, ordinals, names, idioms and policy counts (stat_filters)
-→ name the subject from the sentence's POS tokens (stat_subject) → merge repeated mentions of one figure.
+→ tag each sentence holding a candidate with jieba-rs (stat_tagging) → name the subject from its POS tokens
+(stat_subject: after the number, stat_left: before it, stat_clause: clause rules) → goal and workforce flags
+(stat_flags) → merge repeated mentions of one figure.
 """
 from __future__ import annotations
 
-import logging
 import re
-from functools import lru_cache
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from analysis import stat_lexicon as lex
 from analysis.models import Section, Statistic
+from analysis.stat_clause import (activity_phrase, clean_subject, closes_clause, counts_people, fits_unit,
+                                  heads_unit, is_change_phrase, money_named_before, previous_topic)
 from analysis.stat_filters import is_plausible, is_statistic
+from analysis.stat_flags import STANDARD_WORDS, count_lexicon, is_target, is_workforce, plan_spans
+from analysis.stat_left import left_subject
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
-from analysis.stat_flags import STANDARD_WORDS, count_lexicon, is_target, is_workforce
-from analysis.stat_subject import Tok, honour_subject, is_nounish, left_subject, right_subject
+from analysis.stat_subject import Tok, honour_subject, is_nounish, right_subject
+from analysis.stat_tagging import pos_tokens
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 LIST_SEPARATORS = re.compile(r"[、和及]|以及")
 BETWEEN_LISTED = re.compile(r"^(?:、|，|,|和|及|以及)$")
 CLAUSE_START = re.compile(r"[，,；;：:。！？\n]")
 DISTRIBUTIVE = "分别"
+DIGIT = re.compile(r"\d")
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
-WINDOW_BEFORE, WINDOW_AFTER = 30, 24
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 
@@ -43,29 +50,6 @@ class Draft(NamedTuple):
     sentence: tuple[int, int]
 
 
-@lru_cache(maxsize=1)
-def make_pos_tokenizer():
-    """A private jieba POS tokenizer (never the global jieba.dt), built once per process."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
-
-
-def pos_tokens(compact: str, bounds: tuple[int, int]) -> list[Tok]:
-    """POS-tagged tokens of one sentence with offsets into the compact text."""
-    out: list[Tok] = []
-    pos = bounds[0]
-    for pair in make_pos_tokenizer().cut(compact[bounds[0]: bounds[1]]):
-        tok = Tok(pair.word, pair.flag, pos, pos + len(pair.word))
-        if out and out[-1].word == "每":  # 每+小时 is one distributive word
-            tok = Tok("每" + tok.word, "r", out.pop().start, tok.end)
-        out.append(tok)
-        pos += len(pair.word)
-    return out
-
-
 def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None, str, str]:
     """(value, value_max, unit, kind): 成 → %, ‰ → %, money keeps 元; a bare count is 人 or 个 by its subject."""
     unit, value, top = mention.unit, mention.value, mention.value_max
@@ -79,7 +63,7 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
     if unit in lex.MONEY_UNITS or unit == "块" and not subject.endswith(lex.THING_HEADS + ("板", "砖")):
         return value, top, "元" if unit in ("元", "元人民币", "块钱", "块") else unit, "money"
     if unit in lex.MEASURE_UNITS or unit in lex.DURATION_UNITS:
-        return value, top, unit, "measure"
+        return value, top, unit.removeprefix("个") or unit, "measure"  # 18个小时 is measured in 小时
     if unit:
         return value, top, unit, "count"
     if mention.magnitude and any(w in subject for w in lex.MONEY_SUBJECT_WORDS):
@@ -97,8 +81,9 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
     unit = mention.unit
     if unit == "块" and right_subject(after, mode="thing"):
         return right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
-    if unit in lex.MONEY_UNITS or unit == "块":
-        return right_subject(after, mode="money") or left_subject(before, context)
+    if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
+        return (right_subject(after, mode="money") or left_subject(before, context)
+                or money_named_before(tokens(bounds[0], mention.start)))
     if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left_subject(before, context):
         share_of = right_subject(after, mode="bare")  # 有八成以上的|一线员工, 超过30%的|企业
         if share_of:
@@ -106,24 +91,39 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
     if unit in lex.PERCENT_UNITS or not unit and mention.qualifier == "more_than":
         return left_subject(before, context)  # 47万余 closes its phrase
     if unit in ACTIVITY_UNITS:  # 培训12.7万人次: what is counted is the activity written before
-        return left_subject(before, context) or right_subject(after, mode="people")
+        return activity_phrase(before) or left_subject(before, context) or right_subject(after, mode="people")
     mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
+    if closes_clause([t.word for t in before]):
+        return left_subject(before, context)  # '' lets the sentence's previous subject stand
+    if unit and before and heads_unit(before[-1], unit):  # 提供岗位|超过20万个|当天…: the topic noun is counted
+        return left_subject(before, context) or right_subject(after, mode=mode)
     subject = right_subject(after, mode=mode)
+    if subject and not fits_unit(unit, subject):  # 22万人|城镇调查失业率: the next clause's topic
+        left = left_subject(before, context)
+        subject = left if left and counts_people(left) == (unit in lex.PEOPLE_UNITS) else subject
     if subject:
         subject_end = compact.find(subject, mention.end) + len(subject)
         return honour_subject(tokens(subject_end, bounds[1])) or subject
     left = left_subject(before, context)
-    if left or mode != "people":
+    if mode != "people" or left and left not in lex.ACTION_VERBS and not _is_place_name(left, before):
         return left
-    return right_subject(after, mode="verb")
+    outcome = right_subject(after, mode="verb")  # 帮助|两千六百多人|实现就业: the outcome is counted
+    if outcome or floor != bounds[0]:
+        return outcome or left
+    return previous_topic(tokens(bounds[0], mention.start)) or left  # 像他这样的骑手，在重庆有|近十二万名
+
+
+def _is_place_name(subject: str, before: list[Tok]) -> bool:
+    """True when the subject is one place-name token (在重庆有…), which names where, not what."""
+    return any(t.word == subject and t.flag == "ns" for t in before)
 
 
 def _list_items(compact: str, bounds: tuple[int, int], cue: int) -> list[str]:
     """The 、-separated items nearest before 分别 in its sentence (A、B、C…分别), '' items dropped."""
     starts = [bounds[0]] + [m.end() for m in CLAUSE_START.finditer(compact, bounds[0], cue)]
     for clause_start, clause_end in zip(reversed(starts), [cue] + list(reversed(starts))[:-1]):
-        text = compact[clause_start:clause_end]
-        if "、" in text:
+        text = compact[clause_start:clause_end].split(DISTRIBUTIVE)[0]  # A、B…分别为x、y: the items end at 分别
+        if "、" in text and not DIGIT.search(text):  # 分别为2.4亿人、2.98亿人，分别增加…: items are named earlier
             return [i.strip(",，;；:：") for i in LIST_SEPARATORS.split(text) if i.strip(",，;；:：")]
     return []
 
@@ -138,7 +138,7 @@ def _distribute(compact: str, bounds: tuple[int, int], mentions: list[Mention], 
         if len(group) < 2 or any(not BETWEEN_LISTED.match(compact[mentions[a].end: mentions[b].start])
                                  for a, b in zip(group, group[1:])):
             continue
-        items = _list_items(compact, (bounds[0] if n == 0 else cues[n - 1] + bounds[0], bounds[1]), cue)
+        items = _list_items(compact, bounds, cue)  # nearest 、-list before this 分别 that is not the numbers
         if len(items) != len(group):
             continue
         for i, item in zip(group, _trim_items(items)):
@@ -162,24 +162,32 @@ def _trim_items(items: list[str]) -> list[str]:
 
 
 def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Mention], *,
-                      document: tuple[int, int] = (0, 0), sentence_tokens: list[Tok] | None = None) -> list[Draft]:
+                      document: Callable[[], tuple[int, int]] | tuple[int, int] = (0, 0),
+                      sentence_tokens: list[Tok] | None = None,
+                      planned: bool = False) -> list[Draft]:
     """Subject, unit, target and workforce flag of each kept mention in one sentence."""
     whole = sentence_tokens if sentence_tokens is not None else pos_tokens(compact, bounds)
+
+    starts = [t.start for t in whole]
 
     def tokens(start: int, end: int) -> list[Tok]:
         """The sentence's tokens inside [start, end); re-cut only when a token straddles an edge (万人次, 名将)."""
         if start >= end:
             return []
-        inside = [t for t in whole if start <= t.start and t.end <= end]
-        straddles = any(t.start < start < t.end or t.start < end < t.end for t in whole)
-        return pos_tokens(compact, (start, end)) if straddles else inside
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        straddles = i > 0 and whole[i - 1].end > start or j > 0 and whole[j - 1].end > end
+        return pos_tokens(compact, (start, end)) if straddles else whole[i:j]
 
-    subjects, floor, previous = [], bounds[0], ""
-    for mention in mentions:
-        subject = _subject(compact, mention, floor, bounds, tokens) or previous  # 同比增长6.8%: what came before
+    subjects: list[str] = []
+    floor = bounds[0]
+    for n, mention in enumerate(mentions):
+        subject = clean_subject(_subject(compact, mention, floor, bounds, tokens))
+        if subject and is_change_phrase(subject):  # 同比增加12万人: the figure compared is named before
+            subject = next((subjects[i] for i in range(n - 1, -1, -1) if mentions[i].unit == mention.unit), "")
+        subject = subject or (subjects[-1] if subjects else "")  # 同比增长6.8%: what came before
         subjects.append(subject)
-        floor, previous = mention.end, subject
-    subjects = _distribute(compact, bounds, mentions, subjects)
+        floor = mention.end
+    subjects = [clean_subject(s) for s in _distribute(compact, bounds, mentions, subjects)]
     sentence = compact[bounds[0]: bounds[1]]
     drafts = []
     for mention, subject in zip(mentions, subjects):
@@ -187,8 +195,8 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
         clause = compact[max(bounds[0], mention.start - 12): mention.end + 6]
         standard = kind == "money" and any(w in clause or w in subject for w in STANDARD_WORDS)
         target = is_target(sentence, mention.start - bounds[0], mention.end - bounds[0], standard=standard,
-                           minimum=mention.qualifier == "at_least")
-        workforce = is_workforce(subject, sentence, document=document)
+                           minimum=mention.qualifier == "at_least", planned=planned)
+        workforce = is_workforce(subject, sentence, document=document, kind=kind)
         drafts.append(Draft(mention, value, top, unit, kind, subject, target, workforce, bounds))
     return drafts
 
@@ -223,22 +231,38 @@ def _merge(drafts: list[Draft]) -> list[list[Draft]]:
     return groups
 
 
+def _by_sentence(compact: str, mentions: list[Mention]) -> list[tuple[tuple[int, int], list[Mention]]]:
+    """Sentences that hold at least one mention (by its core), with those mentions, in one pass."""
+    out: list[tuple[tuple[int, int], list[Mention]]] = []
+    i = 0
+    for bounds in sentence_bounds(compact):
+        held = []
+        while i < len(mentions) and mentions[i].core_start < bounds[1]:
+            if mentions[i].core_start >= bounds[0]:
+                held.append(mentions[i])
+            i += 1
+        if held:
+            out.append((bounds, held))
+    return out
+
+
 def extract_statistics(text: str, *, sections: tuple[Section, ...] = ()) -> tuple[Statistic, ...]:
     """Every statistic the text reports, in reading order; spans index `text` (raw or pre-segmented display)."""
     if not text or not text.strip():
         return ()
     compact, index = compact_text(text)
     mentions = find_mentions(compact)
-    document = count_lexicon(compact)
+    document = lru_cache(maxsize=1)(partial(count_lexicon.__wrapped__, compact))  # whole articles stay uncached
+    plans = plan_spans(compact)
     drafts: list[Draft] = []
-    for bounds in sentence_bounds(compact):
-        inside = [m for m in mentions if bounds[0] <= m.core_start < bounds[1] and is_plausible(compact, m, bounds)]
+    for bounds, held in _by_sentence(compact, mentions):
+        inside = [m for m in held if is_plausible(compact, m, bounds)]
         if not inside:
             continue  # most sentences: no tokenising needed
-        window = (max(bounds[0], inside[0].start - WINDOW_BEFORE), min(bounds[1], inside[-1].end + WINDOW_AFTER))
-        tokens = pos_tokens(compact, window)  # only around the numbers: subjects are short
+        tokens = pos_tokens(compact, bounds)  # whole sentences: a window cut mid-word mis-tags its edge
         kept = [m for m in inside if is_statistic(compact, m, tokens, bounds)]
-        drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens)
+        drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens,
+                                    planned=any(a <= bounds[0] < b for a, b in plans))
     stats = []
     for group in _merge(drafts):
         first = group[0]

@@ -4,15 +4,20 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from analysis import store_queries
 from analysis import store_rows as rows
 from analysis.models import Analysis, Article, Keyword, Section, Statistic
 from analysis.store_schema import (ADD_CORPUS_TERMS, IDS_FILTER, INSERT_ARTICLE, INSERT_COUNT, INSERT_KEYWORD,
                                    INSERT_SECTION, INSERT_STATISTIC, LIST_COLUMNS, SCHEMA, SCHEMA_VERSION,
                                    SUBTRACT_CORPUS_TERMS)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_DB = Path("data") / "wenyan.sqlite3"
 DB_ENV = "WENYAN_DB"
@@ -69,7 +74,8 @@ class Store:
             conn.execute("COMMIT")
 
     # ---- writing articles -------------------------------------------------------------------------------
-    def save_analysis(self, analysis: Analysis, *, term_counts=None, keyword_method: str = "tfidf",
+    def save_analysis(self, analysis: Analysis, *, term_counts: Mapping[str, int] | None = None,
+                      keyword_method: str = "tfidf",
                       extractor_version: str | None = None) -> tuple[int, bool]:
         """Store an analysed article; (id, created). The same title+text again is a no-op."""
         record = rows.make_record(analysis, term_counts=term_counts, keyword_method=keyword_method,
@@ -176,25 +182,29 @@ class Store:
                 statistics=tuple(rows.statistic_from_row(r) for r in conn.execute(st_sql, (article_id,))),
             )
 
-    def get_statistics(self, article_ids: Sequence[int] | None = None, *, workforce_only: bool = False):
+    def get_statistics(self, article_ids: Sequence[int] | None = None, *, workforce_only: bool = False
+                       ) -> pd.DataFrame:
         """Statistics of the given articles (all when None) as a DataFrame with article_id and article_title."""
-        import pandas as pd  # imported here: the CLI's quick commands should not pay for pandas
+        return self.find_statistics(article_ids, workforce=True if workforce_only else None)
 
-        columns = ", ".join(f's."{c}"' for c in rows.STATISTIC_COLUMNS)
-        sql = f"SELECT s.article_id, a.title AS article_title, {columns} FROM statistics s JOIN articles a ON a.id = s.article_id"
-        where, params = [], []
-        if article_ids is not None:
-            where, params = ["s." + IDS_FILTER], [json.dumps(list(article_ids))]
-        where += ["s.is_workforce = 1"] if workforce_only else []
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.article_id, s.idx"
+    def find_statistics(self, article_ids: Sequence[int] | None = None, *, limit: int | None = None,
+                        largest_first: bool = False, **filters) -> pd.DataFrame:
+        """Statistics matching `filters` (see store_queries.statistics_where), filtered and capped in SQL."""
+        where, params = store_queries.statistics_where(article_ids, **filters)
         with self._connect() as conn:
-            cursor = conn.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            frame = pd.DataFrame.from_records(cursor.fetchall(), columns=names)
-        for column in ("is_target", "is_workforce"):
-            frame[column] = frame[column].astype(bool)
-        frame["spans"] = [_spans(s, start, end) for s, start, end in zip(frame["spans"], frame["start"], frame["end"])]
-        return frame
+            return store_queries.statistics_frame(conn, where, params, limit=limit, largest_first=largest_first)
+
+    def count_statistics(self, article_ids: Sequence[int] | None = None, **filters) -> dict[str, int]:
+        """Number of matching statistics and of workforce ones among them, counted in SQL."""
+        where, params = store_queries.statistics_where(article_ids, **filters)
+        with self._connect() as conn:
+            return store_queries.count_statistics(conn, where, params)
+
+    def statistics_facets(self, article_ids: Sequence[int] | None = None, **filters) -> dict[str, list]:
+        """Distinct units, kinds, qualifiers and sections of matching statistics (for filter widgets)."""
+        where, params = store_queries.statistics_where(article_ids, **filters)
+        with self._connect() as conn:
+            return store_queries.statistics_facets(conn, where, params)
 
     def corpus_term_counts(self, article_ids: Sequence[int] | None = None) -> dict[str, int]:
         """Term -> total count over the given articles (the whole corpus when None)."""
@@ -224,6 +234,33 @@ class Store:
         with self._connect() as conn:
             sql = "SELECT article_id FROM token_counts WHERE term = ? ORDER BY count DESC, article_id"
             return [r[0] for r in conn.execute(sql, (term,))]
+
+    def term_sources(self, term: str, article_ids: Sequence[int] | None = None, *, after_id: int = 0,
+                     limit: int | None = None) -> list[dict]:
+        """Articles whose text holds `term` (all, or among `article_ids`), with what KWIC needs and no more.
+
+        By id; `after_id` and `limit` read them in batches, so a corpus-wide KWIC never holds every text at once.
+
+        Each dict: article_id, article (title), text, section_heads ((start, title) per section), and
+        token_starts/token_ends (numpy arrays),
+        or `tokens` when some token is not a plain slice of the text (rare: pre-segmented articles)."""
+        if not term:
+            return []
+        sql = "SELECT id, title, text, tokens, token_words FROM articles WHERE id > ? AND instr(text, ?) > 0"
+        params: list = [after_id, term]
+        if article_ids is not None:
+            sql, params = sql + " AND id IN (SELECT value FROM json_each(?))", params + [json.dumps(list(article_ids))]
+        sql += " ORDER BY id" + (" LIMIT ?" if limit is not None else "")
+        params += [limit] if limit is not None else []
+        with self._connect() as conn:
+            found = conn.execute(sql, params).fetchall()
+            ids = json.dumps([r["id"] for r in found])
+            section_rows = conn.execute("SELECT article_id, start, title FROM sections WHERE article_id IN "
+                                        "(SELECT value FROM json_each(?)) ORDER BY article_id, idx", (ids,)).fetchall()
+        by_article: dict[int, list] = {}
+        for article_id, start, title in section_rows:
+            by_article.setdefault(article_id, []).append((start, title))
+        return [_term_source(r, by_article.get(r["id"], ())) for r in found]
 
     def counts(self) -> dict[str, int]:
         """Totals for the overview page."""
@@ -288,13 +325,6 @@ def _schema_version(conn: sqlite3.Connection) -> str | None:
     return None if row is None else row[0]
 
 
-def _spans(encoded: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """Decode a spans column; most figures are mentioned once, so skip the JSON parser for those."""
-    if encoded.count(",") == 1:
-        return ((int(start), int(end)),)
-    return tuple((a, b) for a, b in json.loads(encoded))
-
-
 def _article_row(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
@@ -305,6 +335,15 @@ def _article_row(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row:
 def _sections(conn: sqlite3.Connection, article_id: int, text: str) -> tuple[Section, ...]:
     sql = "SELECT * FROM sections WHERE article_id = ? ORDER BY idx"
     return tuple(rows.section_from_row(text, r) for r in conn.execute(sql, (article_id,)))
+
+
+def _term_source(row: sqlite3.Row, section_heads: Sequence[tuple[int, str | None]]) -> dict:
+    text = row["text"]
+    source = {"article_id": row["id"], "article": row["title"], "text": text, "section_heads": tuple(section_heads)}
+    if row["token_words"]:
+        return source | {"tokens": rows.decode_tokens(text, row["tokens"], row["token_words"])}
+    starts, ends = rows.decode_token_bounds(row["tokens"])
+    return source | {"token_starts": starts, "token_ends": ends}
 
 
 def _write_record(conn: sqlite3.Connection, record: rows.ArticleRecord) -> tuple[int, bool, bool]:

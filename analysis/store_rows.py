@@ -68,6 +68,15 @@ def decode_spans(blob: bytes | None) -> tuple[tuple[int, int], ...] | None:
     return tuple((start, end) for start, end in pairs)
 
 
+def decode_token_bounds(blob: bytes | None) -> tuple[np.ndarray, np.ndarray]:
+    """Token starts and ends as two int64 arrays, without building Token objects (KWIC over many articles)."""
+    if not blob:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    flat = np.cumsum(np.frombuffer(zlib.decompress(blob), dtype=_SPAN_DTYPE), dtype=np.int64)
+    return flat[0::2], flat[1::2]
+
+
 def encode_tokens(text: str, tokens: tuple[Token, ...]) -> tuple[bytes, str | None]:
     """Token spans, plus the words (JSON {index: word}) of the rare tokens that are not a plain slice of text."""
     spans = [(t.start, t.end) for t in tokens]

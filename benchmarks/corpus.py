@@ -1,8 +1,10 @@
 """Synthetic corpora for the benchmarks, generated from the repository's own articles with variation."""
 from __future__ import annotations
 
+import json
 import random
 import re
+import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,3 +71,23 @@ def write_corpus(folder: Path, n_articles: int, *, target_chars: int = 3000) -> 
         (folder / f"{i:05d}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
         total += len(text)
     return total
+
+
+CORPUS_VERSION = 1  # bump when the generator changes, so cached corpora are rebuilt
+
+
+def ensure_corpus(folder: Path, n_articles: int, *, target_chars: int = 3000) -> dict:
+    """The corpus in `folder`, generated unless an identical one is already there; its manifest."""
+    manifest_path = folder / "manifest.json"
+    wanted = {"version": CORPUS_VERSION, "articles": n_articles, "target_chars": target_chars}
+    if manifest_path.is_file():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if all(manifest.get(k) == v for k, v in wanted.items()):
+            return manifest
+    shutil.rmtree(folder, ignore_errors=True)
+    chars = write_corpus(folder, n_articles, target_chars=target_chars)
+    files = sorted(folder.glob("*.txt"))
+    manifest = wanted | {"body_chars": chars, "file_chars": sum(len(p.read_text(encoding="utf-8")) for p in files),
+                         "bytes": sum(p.stat().st_size for p in files)}
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    return manifest

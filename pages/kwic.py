@@ -29,13 +29,14 @@ if not term:
     st.info("输入一个词语，查看它在文章中的全部上下文。")
     st.stop()
 ids = (article_id,) if scope == "article" else tuple(int(i) for i in articles["id"])
-table = glue.kwic_table(key, term, ids, width, sort_by, whole_word)
+table, counts, totals = glue.kwic_result(key, term, ids, width, sort_by, whole_word)
 if table.empty:
     st.warning("没有找到该词语。")
     st.stop()
 
-counts = kwic.kwic_counts(table)
-frame.metric_cards({"articles": int(table["article_id"].nunique()), "matches": len(table)})
+frame.metric_cards(totals)
+if totals["matches"] > len(table):
+    st.caption(f"上下文表格显示前 {len(table):,} 条（共 {totals['matches']:,} 条）；下方的出现次数统计覆盖全部。")
 st.subheader("上下文", anchor=False)
 frame.table(table.drop(columns=["article_id", "end"]), name="kwic", key="kwic.table", height=420,
             column_config={"left": st.column_config.TextColumn(width="medium", alignment="right"),

@@ -36,8 +36,7 @@ with right:
     st.image(glue.cloud_png(layout, 2), width="stretch")
 
 st.subheader("最大的劳动力数据", anchor=False)
-stats = glue.statistics(key, None if chosen_id is None else (chosen_id,))
-largest = corpus_views.largest_workforce(stats, top_k=8)
+largest = glue.largest_workforce(key, None if chosen_id is None else (chosen_id,), 8)
 if largest.empty:
     st.info("没有找到劳动力相关的统计数据。")
 else:

@@ -15,7 +15,8 @@ key = glue.stamp()
 scope = st.segmented_control("范围", ["article", "corpus"], format_func=S.SCOPES.get, key="stats.scope",
                              default=glue.query_choice("scope", ("article", "corpus"), "article")) or "article"
 glue.set_query(scope=scope)
-stats = glue.statistics(key, (article_id,) if scope == "article" else None)
+ids = (article_id,) if scope == "article" else None
+options = glue.statistics_options(key, ids)  # facets and counts come from SQL: a corpus can hold a million rows
 
 with st.expander("筛选", expanded=True):
     c1, c2, c3 = st.columns(3)
@@ -24,17 +25,19 @@ with st.expander("筛选", expanded=True):
     target = c2.radio("目标值", list(S.YES_NO_ALL), format_func=S.YES_NO_ALL.get, horizontal=True, key="stats.target")
     log_scale = c3.toggle("对数坐标", value=True, key="stats.log")
     c4, c5, c6, c7 = st.columns(4)
-    units = c4.multiselect("单位", sorted(stats["unit"].unique()), key=f"stats.units.{article_id}.{scope}",
+    units = c4.multiselect("单位", options["units"], key=f"stats.units.{article_id}.{scope}",
                        placeholder=S.ALL_PLACEHOLDER)
     kinds = c5.multiselect("类型", list(S.KINDS), format_func=S.KINDS.get, key="stats.kinds",
                        placeholder=S.ALL_PLACEHOLDER)
     qualifiers = c6.multiselect("限定", list(S.QUALIFIERS), format_func=S.QUALIFIERS.get, key="stats.qualifiers",
                             placeholder=S.ALL_PLACEHOLDER)
-    sections = c7.multiselect("章节", sorted(stats["section"].fillna(corpus_views.LEAD_LABEL).unique()),
+    sections = c7.multiselect("章节", options["sections"],
                               key=f"stats.sections.{article_id}.{scope}", placeholder=S.ALL_PLACEHOLDER)
-chosen = corpus_views.filter_statistics(stats, workforce=workforce, units=units, kinds=kinds, qualifiers=qualifiers,
-                                        target=target, sections=sections)
-frame.metric_cards({"statistics": len(chosen), "workforce_statistics": int(chosen["is_workforce"].sum())})
+chosen, counts = glue.filtered_statistics(key, ids, workforce, target, tuple(units), tuple(kinds), tuple(qualifiers),
+                                          tuple(sections))
+frame.metric_cards(counts)
+if counts["statistics"] > len(chosen):
+    st.caption(f"表格和图表显示前 {len(chosen):,} 条（共 {counts['statistics']:,} 条），可用上方筛选缩小范围。")
 
 shown = corpus_views.statistics_with_links(chosen)
 columns = ["link", "text", "value", "value_max", "unit", "kind", "qualifier", "is_target", "subject",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from app_support import run_page
+from streamlit.testing.v1 import AppTest
 from reliability_cases import ARTICLE
 
 from analysis.corpus_views import ingest_uploads
@@ -48,12 +49,15 @@ def _page_texts(app) -> str:
     return "\n".join(str(e.value) for kind in kinds for e in getattr(app, kind))
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_unexpected_exception_shows_a_reference_and_logs_the_traceback(page, one_article_db, monkeypatch):
-    """Every page starts with frame.page_header; making it raise checks that app.py wraps every page."""
+def _run_through_app(page: str, db: Path, monkeypatch) -> AppTest:
+    """Run app.py with `page` as the default page, so it goes through st.navigation and the boundary in app.py."""
+    monkeypatch.setenv("WENYAN_DB", str(db))
     monkeypatch.setenv("WENYAN_DEMO", "0")
-    monkeypatch.setattr(frame, "page_header", _explode)
-    app = run_page(page, one_article_db, monkeypatch)
+    monkeypatch.setattr(frame, "DEFAULT_PAGE", page)
+    return AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+
+
+def _assert_boundary_caught(app, page: str) -> None:
     assert not app.exception, [e.value for e in app.exception]
     messages = [e.value for e in app.error]
     assert len(messages) == 1, messages
@@ -68,10 +72,28 @@ def test_unexpected_exception_shows_a_reference_and_logs_the_traceback(page, one
     assert "Traceback" in entry and SECRET in entry
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_unexpected_exception_shows_a_reference_and_logs_the_traceback(page, one_article_db, monkeypatch):
+    """Every page starts with frame.page_header; making it raise checks that app.py wraps every page."""
+    called = []
+    monkeypatch.setattr(frame, "page_header", lambda name: called.append(name) or _explode())
+    _assert_boundary_caught(_run_through_app(page, one_article_db, monkeypatch), page)
+    assert called == [page]  # the page itself ran (and raised), not the default one
+
+
+@pytest.mark.xfail(strict=True, reason="a page/ folder puts Streamlit in v1 multipage mode until st.navigation has "
+                   "run once in the process: the first request of a fresh server for a deep link (/kwic) runs "
+                   "pages/kwic.py alone, outside app.py's boundary (reported: rename pages/ to e.g. views/)")
+def test_first_deep_link_request_is_inside_the_boundary_too(one_article_db, monkeypatch):
+    """AppTest resets Streamlit's page mode on every run, as a freshly started server has it."""
+    monkeypatch.setattr(frame, "page_header", _explode)
+    app = run_page("kwic", one_article_db, monkeypatch)
+    _assert_boundary_caught(app, "kwic")
+
+
 def test_errors_in_the_shared_frame_are_caught_too(one_article_db, monkeypatch):
-    monkeypatch.setenv("WENYAN_DEMO", "0")
     monkeypatch.setattr(frame, "sidebar_picker", _explode)
-    app = run_page("overview", one_article_db, monkeypatch)
+    app = _run_through_app("overview", one_article_db, monkeypatch)
     assert not app.exception
     assert any(CRASH_RE.fullmatch(e.value) for e in app.error)
     assert SECRET not in _page_texts(app)

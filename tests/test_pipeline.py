@@ -104,15 +104,20 @@ def test_ingest_folder_with_good_and_bad_files(tmp_path: Path) -> None:
     (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # unsupported type in a folder: ignored
     (folder / ".hidden.txt").write_text("隐藏文件", encoding="utf-8")
+    with zipfile.ZipFile(folder / "tools.zip", "w") as tools:  # nothing readable inside: reported, not silent
+        tools.writestr("setup.exe", b"MZ")
     seen = []
     report = ingest([folder, tmp_path / "missing"], store=store, jobs=1, progress=seen.append)
-    assert (report.stored, report.duplicates, len(report.errors), report.ignored) == (3, 1, 4, 2)
-    assert {Path(e.source).name for e in report.errors} == {"empty.txt", "random.txt", "broken.xlsx", "missing"}
-    assert all(e.message for e in report.errors)
+    assert (report.stored, report.duplicates, len(report.errors), report.ignored) == (3, 1, 5, 2)
+    assert {Path(e.source).name for e in report.errors} == {"empty.txt", "random.txt", "broken.xlsx", "missing",
+                                                            "tools.zip"}
+    assert all(e.message and e.error_type for e in report.errors)
+    assert {e.error_type for e in report.errors} <= {"EmptyText", "DecodeFailed", "CorruptFile", "InputNotFound",
+                                                     "UnsupportedFormat"}
     assert {i.source for i in report.items if i.status == "stored"} == {f"inbox/sub/news_{i}.txt" for i in range(3)}
     [duplicate] = [i for i in report.items if i.status == "duplicate"]
     assert duplicate.article_id == first.items[0].article_id and duplicate.source == "inbox/sub/news_3.txt"
-    assert seen[-1].files_done == seen[-1].files_total == 7 and seen[-1].articles == 4
+    assert seen[-1].files_done == seen[-1].files_total == 8 and seen[-1].articles == 4
     after = {row["id"]: (row, a, c) for row, a, c in store_snapshot(store)}
     for row, analysis, counts in before:  # nothing already stored changed
         assert after[row["id"]][1:] == (analysis, counts)

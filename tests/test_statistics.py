@@ -191,3 +191,113 @@ def test_measured_durations_fractions_thresholds_and_lists(sentence, expected):
 def test_distributive_list_gives_each_item_its_number():
     stats = extract_statistics("城镇职工基本养老保险、失业保险、工伤保险参保人数分别达到698.2万人、312.5万人、356.4万人。")
     assert [s.subject for s in stats] == ["城镇职工基本养老保险", "失业保险", "工伤保险"]
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    # a change predicate names no quantity: the figure compared is the one before with the same unit
+    ("今年前10个月，全国城镇新增就业1105万人，完成全年目标任务的92.1%，同比增加12万人。",
+     ["城镇新增就业", None, "城镇新增就业"]),
+    ("全市工会会员总数达到312.6万人，比上年末净增8.4万人。", ["工会会员", "工会会员"]),
+    # a clause opening with 比 compares the figure before it
+    ("高级技师的平均年薪达到18.6万元，比同企业普通操作工高出1.4倍。", ["高级技师的平均年薪", "高级技师的平均年薪"]),
+    # 从…中推荐 names a source, not the start of a change
+    ("近三年，广州从一线产业工人中推荐产生劳动模范和先进工作者946名。", ["劳动模范和先进工作者"]),
+    # a quoted name after the measure word is what is counted
+    ("今年5月，该市为首批50名“羊城工匠”颁发了证书。", ["羊城工匠"]),
+    # the last people noun of a compound after the count
+    ("全市2.3万名技工院校学生到企业跟岗实习。", ["技工院校学生"]),
+    # parallel items before one count are counted together
+    ("全市新开设订单班、冠名班146个。", ["订单班、冠名班"]),
+    # an age band belongs to the group measured
+    ("25—29岁劳动力失业率为7.2%。", ["25—29岁劳动力失业率"]),
+    # a bracketed level and 取得 before a people noun are not part of what is counted
+    ("取得初级工（五级）、技师（二级）证书的，分别补贴1000元、3000元。", ["初级工", "技师"]),
+    # a change verb alone names nothing: 缩短到7个小时 measures the same thing as 18个小时
+    ("单件加工时间从18个小时缩短到7个小时。", ["单件加工时间", "单件加工时间"]),
+])
+def test_subject_grammar(text, subjects):
+    got = [s.subject for s in extract_statistics(text)]
+    assert len(got) == len(subjects), got
+    assert all(want is None or have == want for have, want in zip(got, subjects)), got
+
+
+def test_share_noun_and_plan_word_inside_subjects():
+    assert [s.subject for s in extract_statistics("今年取证人员中，农民工占比为38%。")] == ["农民工占比"]
+    assert [s.subject for s in extract_statistics("明年学校计划招生5000人。")] == ["招生"]
+
+
+def test_activity_count_keeps_its_verb_and_people():
+    stat = only("今年夏天，全市驿站日均服务户外劳动者约3.5万人次。")
+    assert stat.subject == "服务户外劳动者" and stat.unit == "人次"
+
+
+def test_stripped_text_counts_after_a_head_noun():
+    stats = extract_statistics("全市 建成 零工 市场 零工 驿站 56 ， 技能 大师 工作室 168 。")
+    assert [(s.value, s.unit, s.subject) for s in stats] == [(56, "个", "零工市场零工驿站"), (168, "个", "技能大师工作室")]
+
+
+def test_stripped_text_bare_counts_inside_a_run_on_sentence():
+    stats = extract_statistics("建成 户外 劳动者 服务 站点 1200 全年 服务 户外 劳动者 。 每年 开发 不少 3000 就业 见习 岗位 。")
+    assert [(s.value, s.qualifier) for s in stats] == [(1200, "exact"), (3000, "at_least")]
+    assert stats[0].subject == "户外劳动者服务站点"
+
+
+def test_a_clause_after_a_people_count_is_not_its_subject():
+    stat = extract_statistics("力争 全年 城镇 新增 就业 22 万人 城镇 调查 失业率 控制 5.5% 以内 。")[0]
+    assert stat.value == 220_000 and stat.subject == "城镇新增就业"
+
+
+def test_figures_under_a_plan_heading_are_targets():
+    text = ("一、发展基础\n全市城镇新增就业68.2万人。\n二、主要目标\n技能人才总量达到280万人。\n"
+            "建成站点不少于800个，去年已建成500个。")
+    flags = [(s.value, s.is_target) for s in extract_statistics(text)]
+    assert flags == [(682_000, False), (2_800_000, True), (800, True), (500, False)]
+
+
+def test_target_cues_after_the_number_and_before_把():
+    assert only("全年1200万人左右的城镇新增就业目标有望顺利完成。").is_target
+    assert only("今年计划把培训规模扩大到6万人次以上。").is_target
+
+
+@pytest.mark.parametrize(("sentence", "workforce"), [
+    ("学员培训合格率达到91.3%。", True),          # a generic rate head defers to its modifier
+    ("单件加工时间为18小时。", False),             # a physical measure is the workforce's only when it says so
+    ("专职司机平均在线时长9.6小时。", True),        # working time is
+    ("一般公共预算收入增长9.2%。", False),
+])
+def test_workforce_of_rates_measures_and_public_finance(sentence, workforce):
+    assert only(sentence).is_workforce is workforce
+
+
+def test_hours_with_个_are_measured_in_小时_and_years_in_a_job_are_not_figures():
+    assert [s.unit for s in extract_statistics("单件加工时间从18个小时缩短到7个小时。")] == ["小时", "小时"]
+    assert extract_statistics("他已经在车床前站了31个年头。") == ()
+
+
+def test_tagger_splits_function_characters_glued_by_the_hmm():
+    from analysis.stat_tagging import pos_tokens
+
+    text = "全区农民工工资专用账户开设率达98.6%，占新招员工的六成以上"
+    words = [t.word for t in pos_tokens(text, (0, len(text)))]
+    assert "率达" not in words and "占新招" not in words and "达" in words and "占" in words
+    assert "".join(words) == text
+
+
+def test_a_second_分别_reuses_the_items_named_before_the_first():
+    stats = extract_statistics("截至9月底，全国失业保险、工伤保险参保人数分别为2.4亿人、2.98亿人，"
+                               "分别比上年末增加570万人、917万人。")
+    assert [s.subject for s in stats] == ["失业保险", "工伤保险", "失业保险", "工伤保险"]
+
+
+def test_an_amount_in_its_own_clause_is_the_fund_named_before():
+    stats = extract_statistics("市总工会为1.6万名困难职工发放生活救助金，每人1000元至3000元。")
+    assert [(s.value, s.value_max, s.subject) for s in stats] == [
+        (16_000, None, "困难职工"), (1000, 3000, "生活救助金")]
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("该公司现有员工2300余人。", "员工"),                       # a verb of having is not part of what is counted
+    ("我市累计服务灵活就业人员8万余人次。", "服务灵活就业人员"),  # 累计 tallies; the activity is 服务…
+])
+def test_having_and_tally_words_are_not_subjects(sentence, subject):
+    assert only(sentence).subject == subject

@@ -95,6 +95,27 @@ def statistics(key: tuple, article_ids: tuple[int, ...] | None) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def filtered_statistics(key: tuple, article_ids: tuple[int, ...] | None, workforce: str, target: str,
+                        units: tuple[str, ...], kinds: tuple[str, ...], qualifiers: tuple[str, ...],
+                        sections: tuple[str, ...]) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Matching statistics (at most views.STATISTICS_ROW_LIMIT rows) and the counts of all matches, from SQL."""
+    return views.query_statistics(store(), article_ids, workforce=workforce, target=target, units=units,
+                                  kinds=kinds, qualifiers=qualifiers, sections=sections)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def statistics_options(key: tuple, article_ids: tuple[int, ...] | None) -> dict[str, list[str]]:
+    """Units and sections present, for the statistics filters."""
+    return views.statistics_options(store(), article_ids)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def largest_workforce(key: tuple, article_ids: tuple[int, ...] | None, top_k: int = 8) -> pd.DataFrame:
+    """The biggest workforce counts, read in SQL."""
+    return views.largest_workforce_stored(store(), article_ids, top_k=top_k)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def section_tables(key: tuple, article_id: int, top_k: int) -> dict[str, pd.DataFrame]:
     """Sections, keyword × section counts and distinctive terms of one article."""
     found, chosen = get_analysis(key, article_id), stopwords(key)
@@ -104,12 +125,25 @@ def section_tables(key: tuple, article_id: int, top_k: int) -> dict[str, pd.Data
             "distinctive": views.distinctive_by_section(found, stopwords=chosen)}
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_data(show_spinner=False, max_entries=32)
+def kwic_result(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str,
+                whole_word: bool) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """KWIC rows (the first views.KWIC_ROW_LIMIT), counts per article/section and totals; only these are cached."""
+    if not key[2]:  # no user words: stored tokens are current; texts are read in batches, few rows kept
+        return views.corpus_kwic_summary(store(), term, article_ids=article_ids, width=width, sort_by=sort_by,
+                                         whole_word=whole_word)
+    return views.kwic_summary(kwic_table(key, term, article_ids, width, sort_by, whole_word))
+
+
 def kwic_table(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str,
                whole_word: bool) -> pd.DataFrame:
-    """Keyword in context over the given articles."""
+    """Keyword in context over the given articles (read from the store; re-cut only when user words apply)."""
+    if not key[2]:  # no user words: stored tokens are current, and SQL reads only the articles holding the term
+        return views.corpus_kwic(store(), term, article_ids=article_ids, width=width, sort_by=sort_by,
+                                 whole_word=whole_word)
+    holding = {doc["article_id"] for doc in store().term_sources(term.strip(), article_ids)} if term.strip() else set()
     docs = []
-    for article_id in article_ids:
+    for article_id in (i for i in article_ids if i in holding):
         found = get_analysis(key, article_id)
         docs.append({"text": found.article.text, "tokens": found.tokens, "sections": found.sections,
                      "article_id": article_id, "article": found.article.title})

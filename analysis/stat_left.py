@@ -1,0 +1,230 @@
+"""The subject written before a number: walk left to a boundary, skip comparisons, trim verbs and glue."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from analysis import stat_lexicon as lex
+from analysis.stat_subject import (
+    JOINING_WORDS, MAX_SUBJECT_CHARS, NOUNISH_NUMERAL_WORDS, NUMERAL_CHAR, QUOTES, TIME_WORD, VERB_FLAGS, Tok, is_nounish,
+    is_punct, people_head,
+)
+
+INNER_ADVERBS = frozenset({"再", "新", "重新", "免费", "灵活", "稳定", "实际", "初步", "一次性", "拒不"})
+INNER_LINKS = frozenset({"以上", "及以上", "以下"})  # 规模以上工业企业, 大专及以上学历
+PERIOD_WORDS = frozenset({"月", "年", "日"})  # 月收入, 年营业收入
+PROPORTION_VERBS = frozenset({"是", "为", "占", "相当于", "占到"})
+RANGE_DASHES = frozenset({"—", "–", "-", "~", "～"})  # 25—29岁: a dash inside a range is not punctuation
+PAYING_VERBS = frozenset({"给予", "发放", "予以"})  # …证书的，给予|1000元: the predicate
+AGE_PART = re.compile(r"^(?:\d+|[—–\-~～至到])$")
+PERIOD_UNITS = frozenset({"月", "年", "季", "季度", "日", "天", "时", "期", "周"})
+COMPARISON_WORDS = frozenset({"比", "较", "相比", "相较", "对比"})  # a clause opening 比同企业…高出 compares the last figure
+SOURCE_WORDS = frozenset({"从", "由"})  # 从|85%提高到… starts a change; 从一线工人中推荐… names a source
+SHARE_VERBS = frozenset({"占", "占到"})  # with the part left unsaid, the share is named by its whole
+COMPOUND_HEADS = lex.MONEY_HEADS + ("会", "活动", "项目", "基地", "中心", "平台", "人员", "对象", "率", "站", "机构",
+                                   "岗位", "服务", "工作", "意向")
+COMPOUND_VERBS = frozenset({"帮扶", "招聘", "救助", "返还", "稳岗", "资助", "培训", "补贴", "慰问", "创业", "就业",
+                            "见习", "维权", "培育", "扶持", "奖励", "支付"})
+SUFFIX_HEADS = frozenset({"率", "量", "数", "额", "比", "比例", "人数", "次数", "金额", "规模", "总量", "总额", "周期"})
+EXAMPLE_CLASS_CHARS = 4
+VP_HEADS = ("案件", "线索", "行为", "情况", "问题", "事件", "率", "比例", "比重")
+PLACE_TAILS = frozenset({"地区", "市", "省", "区", "县"})
+REFERENCE_TIME = re.compile(r"去年|上年|同期|前年|上届|年前|年初|年末|年底|平均水平")
+
+
+def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
+    """Where a leftward subject search stops: punctuation, numbers, scope/time words, pronouns, prepositions."""
+    if tok.word in NOUNISH_NUMERAL_WORDS or tok.word == "按" and collected and collected[0].word in PERIOD_UNITS:
+        return False  # 一线职工, 按月足额支付…: not a boundary
+    if collected and (tok.word in INNER_LINKS or tok.word in PERIOD_WORDS):
+        return False  # 规模以上工业企业, 月收入
+    if tok.word == "等":  # 工资等待遇 keeps its example; 骑手等|户外劳动者 names the class after 等
+        return sum(len(t.word) for t in collected) >= EXAMPLE_CLASS_CHARS
+    if is_punct(tok) or tok.flag in ("m", "q", "r", "p", "f", "y", "e", "o", "x"):
+        return True
+    if tok.word in lex.SCOPE_WORDS or tok.flag == "t" and TIME_WORD.match(tok.word) or REFERENCE_TIME.search(tok.word):
+        return True
+    if tok.flag == "d" and tok.word in INNER_ADVERBS and collected:
+        return False
+    if tok.word == "的":
+        return not collected
+    if tok.flag == "c" or tok.flag.startswith("u") or tok.flag == "d":
+        return not (tok.word in JOINING_WORDS and collected)
+    verbish_tail = collected and all(t.flag in VERB_FLAGS or t.flag == "vn" for t in collected)
+    return bool(verbish_tail and tok.word.endswith(lex.AGENT_SUFFIXES))  # 成都工匠学院|免费培训
+
+
+def _strip_edges(toks: list[Tok], *, leading: bool) -> list[Tok]:
+    """Drop glue, target cues, distributive 每X words, adverbs and quotes from one end."""
+    def removable(tok: Tok) -> bool:
+        return (tok.word in lex.GLUE_WORDS or tok.word.startswith("每")
+                or tok.word in lex.TARGET_WORDS and not (leading and len(toks) > 1 and toks[1].flag.startswith("n"))
+                or tok.word in QUOTES or tok.flag in ("d", "uj", "ul", "p", "c") and tok.word not in INNER_ADVERBS
+                or not leading and (tok.word in lex.TRAILING_GLUE or tok.word in PAYING_VERBS))
+    while toks and removable(toks[0] if leading else toks[-1]):
+        toks = toks[1:] if leading else toks[:-1]
+    return toks
+
+
+def _after_last_verb(collected: list[Tok]) -> list[Tok]:
+    """The object after the last full verb of an over-long phrase (…入会方式|快递员入会率)."""
+    verbs = [i for i, t in enumerate(collected[:-1]) if t.flag in VERB_FLAGS and len(t.word) >= 2
+             and t.word not in lex.KEPT_LEADING_VERBS and not _compound(collected, i)]
+    return collected[verbs[-1] + 1:] if verbs else collected
+
+
+def _compound(collected: list[Tok], i: int) -> bool:
+    """帮扶|资金, 招聘|会: a verb modifying the final head noun is part of the name, not an action."""
+    if i + 2 == len(collected) and collected[i + 1].word in SUFFIX_HEADS:
+        return True  # 办结|率, 开设|率
+    return (collected[i].word in COMPOUND_VERBS and i + 1 < len(collected)
+            and collected[i + 1].word.endswith(COMPOUND_HEADS))
+
+
+def _new_thing(collected: list[Tok]) -> bool:
+    """新建|标准化厂房: 新建/新增 before a noun phrase is the action; before a verb (新增|就业) it names the figure."""
+    word = collected[0].word
+    new_verb = word in lex.KEPT_LEADING_VERBS or word[1:] in lex.ACTION_VERBS  # 新开设|订单班
+    return new_verb and word.startswith("新") and (
+        collected[-1].flag.startswith("n") and collected[-1].flag != "nr")
+
+
+def _is_place(tok: Tok, following: Tok) -> bool:
+    """A leading place name (武汉市, 西安 before 地区) or the 地区 after it."""
+    if tok.word in PLACE_TAILS:
+        return True
+    return tok.flag == "ns" and (following.word in PLACE_TAILS or len(tok.word) >= 3 and (
+        tok.word[-1] in "市省县" or tok.word.endswith("地区")))
+
+
+def _age_band(before: list[Tok]) -> list[Tok]:
+    """The tokens of an age band ending in 岁 (16—24岁, 35岁, 25至40岁)."""
+    start = len(before) - 1
+    while start > 0 and AGE_PART.match(before[start - 1].word):
+        start -= 1
+    return before[start:] if start < len(before) - 1 else []
+
+
+def _collect(before: list[Tok]) -> list[Tok]:
+    """Tokens right before a number back to a boundary (or to the length limit, after the last verb)."""
+    collected: list[Tok] = []
+    for i in range(len(before) - 1, -1, -1):
+        tok = before[i]
+        bound = len(tok.word) == 1 and (tok.flag in ("m", "q") or tok.word == "之") and not (
+            NUMERAL_CHAR.match(tok.word))
+        after_activity = tok.word == "后" and i > 0 and before[i - 1].flag == "vn" and collected  # 培训后就业率
+        if after_activity or bound and i > 0 and (is_nounish(before[i - 1]) or before[i - 1].word == "之"):
+            collected.insert(0, tok)  # 专业|点, 司机|之|家: a bound morpheme inside a noun
+            continue
+        if tok.word == "岁" and collected:  # 25—29岁|劳动力失业率: an age band belongs to the group
+            return _age_band(before[:i + 1]) + collected
+        if _is_left_boundary(tok, collected):
+            break
+        if sum(len(t.word) for t in collected) + len(tok.word) > MAX_SUBJECT_CHARS:
+            return _after_last_verb(collected)  # no boundary in reach (text without commas)
+        collected.insert(0, tok)
+    return collected
+
+
+def _walk(before: list[Tok]) -> list[Tok]:
+    """The phrase right before a number: back to a boundary, after the last reporting verb, edges trimmed."""
+    before = _strip_edges([t for t in before if t.word not in QUOTES], leading=False)
+    collected = _collect(before)
+    actions = [i for i, t in enumerate(collected[:-1]) if t.word in lex.ACTION_VERBS and not _compound(collected, i)]
+    if actions and collected[-1].word.endswith(VP_HEADS):
+        actions = [i for i in actions if i == 0]  # 支持农民工起诉|案件: a case noun keeps its verb phrase
+    if actions:
+        collected = collected[actions[-1] + 1:]
+    while len(collected) > 1 and (collected[0].word in lex.ACTION_VERBS and not _compound(collected, 0)
+                                  or collected[0].word in JOINING_WORDS or _new_thing(collected)):
+        collected = collected[1:]
+    collected = _strip_edges(collected, leading=True)
+    left_of = next((t for t in before if collected and t.end == collected[0].start), None)
+    while collected and collected[0].word in INNER_LINKS and not (left_of and left_of.flag in ("m", "q")):
+        collected = collected[1:]  # 市级|以上劳动模范: the link lost its left side (亿元|以上项目 keeps it)
+    achieved = next((i for i, t in enumerate(collected) if t.word == "实现" and i > 0
+                     and people_head(collected[i - 1].word)), None)
+    if achieved is not None:
+        collected = collected[:achieved]  # 就业困难人员|实现就业: the people are counted
+    while len(collected) > 1 and (_is_place(collected[0], collected[1])
+                                  or len(collected[0].word) == 1 and collected[0].flag in ("ns", "j")):
+        collected = collected[1:]  # 西安地区|普通高校毕业生, 武汉市|最低工资标准
+    return [] if "".join(t.word for t in collected) in lex.GENERIC_SUBJECTS else collected
+
+
+def _starts_change(rest: list[Tok]) -> bool:
+    """由/从 followed only by a time (由|2022年的|28.4%, 由|“十三五”末的|168万人) starts a change, not a source."""
+    quoted = False
+    for tok in rest:
+        if tok.word in QUOTES:
+            quoted = not quoted
+        elif not quoted and not (tok.word in ("的", "末", "初", "底") or tok.flag in ("t", "m")
+                                 or TIME_WORD.match(tok.word) or REFERENCE_TIME.search(tok.word)):
+            return False
+    return True
+
+
+def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
+    """The subject written before a number in its clause; a comparison (比上年…) or standard (按…) is skipped."""
+    cut = max((i for i, t in enumerate(before) if is_punct(t) and t.word not in QUOTES
+               and not (t.word in RANGE_DASHES and 0 < i < len(before) - 1 and before[i + 1].flag == "m")), default=-1)
+    clause = before[cut + 1:]
+    closing = max((i for i, t in enumerate(clause) if t.word == "”"), default=-1)
+    if 0 <= closing < len(clause) - 1 and is_nounish(clause[closing + 1]):
+        clause = clause[closing + 1:]  # “春风行动”|招聘活动: the quoted name is a modifier
+    refs = [i for i, t in enumerate(clause) if (i > 0 or t.word in COMPARISON_WORDS) and t.word in lex.REFERENCE_WORDS
+            and (t.word not in SOURCE_WORDS or _starts_change(clause[i + 1:]))
+            and not (t.word == "按" and i + 1 < len(clause) and clause[i + 1].word in PERIOD_UNITS)]  # 按月支付
+    if clause and clause[-1].word == "的":  # X是Y的1.5倍, X占Y的8%: X is what is measured
+        refs += [i for i, t in enumerate(clause) if t.word in PROPORTION_VERBS]  # 占全省职工总数的八成: see before
+    whole = clause
+    if refs:
+        clause = clause[: min(refs) if refs[0] == 0 else max(refs)]  # 比同企业…高出: all of it is the comparison
+    collected = _walk(clause)
+    if not collected and refs and whole[max(refs)].word in SHARE_VERBS:  # …的主力，占|新招员工|的六成
+        base = "".join(t.word for t in whole[max(refs) + 1: -1])
+        return base if len(base) <= MAX_SUBJECT_CHARS else ""
+    named = _hypernym(collected, context) or "".join(t.word for t in collected)
+    if collected and clause and collected[0] is clause[0] and cut >= 0 and before[cut].word == "、":
+        return _listed(before[:cut], named)  # 新开设订单班、冠名班|146个: the list is counted together
+    return named
+
+
+def _listed(before: list[Tok], last: str) -> str:
+    """Nouns joined by 、 before the last item (订单班、|冠名班); the last item alone when the list is not nouns."""
+    items = [last]
+    while before:
+        cut = max((i for i, t in enumerate(before) if is_punct(t)), default=-1)
+        segment = before[cut + 1:]
+        item = _walk(segment)
+        text = "".join(t.word for t in item)
+        if not item or item[-1] is not segment[-1] or not (text[-1] == last[-1] or abs(len(text) - len(last)) <= 1):
+            break  # only parallel items (订单班、冠名班), not a modifier list (电工、家政|免费技能培训)
+        items.insert(0, text)
+        if cut < 0 or before[cut].word != "、":
+            break
+        before = before[:cut]
+    joined = "、".join(items)
+    return joined if len(joined) <= MAX_SUBJECT_CHARS and len(items) > 1 else last
+
+
+def _hypernym(collected: list[Tok], context: Callable[[], list[Tok]]) -> str:
+    """A list ending in items that share a head (生活服务、公共服务、政务服务) is named by the head's first mention."""
+    if len(collected) < 2 or len(collected[-1].word) < 2:
+        return ""
+    head = collected[-1].word[-2:]
+    holders = [i for i, t in enumerate(collected) if t.word.endswith(head)]
+    if len(holders) < 2 or any(t.flag in VERB_FLAGS for t in collected[holders[-2]:]):
+        return ""
+    tokens = context()  # the sentence up to the number, tokenised only when a shared head is found
+    if not tokens:
+        return head
+    text = "".join(t.word for t in tokens)
+    offset = tokens[0].start
+    first = text.find(head)
+    if first < 0 or first + offset >= collected[0].start:
+        return head
+    before = [t for t in tokens if t.end == first + offset]
+    if before and is_nounish(before[0]) and before[0].word not in lex.SCOPE_WORDS:
+        return before[0].word + head
+    return head

@@ -1,0 +1,1 @@
+"""WenYan benchmarks: `python -m benchmarks` (or `make bench`) measures ingest, page data calls and the app."""

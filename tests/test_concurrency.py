@@ -1,0 +1,135 @@
+"""Concurrency (issue 7): 8 sessions upload, browse and edit word lists at once on one store: no errors, no
+`database is locked`, and no session sees another's unsaved state."""
+from __future__ import annotations
+
+import random
+import sqlite3
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis import corpus_views
+from analysis.corpus_views import ingest_uploads
+from analysis.store import Store
+from wenyan_ui import strings as S
+
+REPO = Path(__file__).resolve().parent.parent
+N_SESSIONS = 8
+ROUNDS = 6
+CITIES = ("包头", "赤峰", "鄂尔多斯", "通辽", "乌海", "呼伦贝尔", "巴彦淖尔", "锡林郭勒")
+
+
+def article(session: int, n: int) -> str:
+    city = CITIES[session % len(CITIES)]
+    return (f"{city}市第{n + 1}批新就业形态劳动者入会\n\n"
+            f"本报讯 {city}市总工会本月组织第{n + 1}批新就业形态劳动者集中入会，共有{100 + session * 10 + n}名"
+            f"快递员、网约配送员加入工会。\n一、服务保障\n工会为新会员送上暖心服务包{20 + n}份，开展法律咨询{5 + session}场。\n")
+
+
+@pytest.fixture
+def shared_db(tmp_path) -> Path:
+    path = tmp_path / "shared.sqlite3"
+    rows = ingest_uploads([("seed.txt", article(99, 0).encode())], store=Store(path))
+    assert [r["status"] for r in rows] == ["stored"]
+    return path
+
+
+def _run_sessions(work: Callable[[int], None]) -> list[str]:
+    """Start N_SESSIONS threads at the same instant; the tracebacks of those that failed."""
+    barrier = threading.Barrier(N_SESSIONS)
+    failures: list[str] = []
+
+    def session(index: int) -> None:
+        barrier.wait()
+        try:
+            work(index)
+        except Exception:  # collected and reported by the test, whatever it is
+            failures.append(traceback.format_exc())
+
+    threads = [threading.Thread(target=session, args=(i,), name=f"session-{i}") for i in range(N_SESSIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=240)
+    assert not any(t.is_alive() for t in threads), "a session hung"
+    return failures
+
+
+def test_eight_sessions_upload_browse_and_edit_words_at_once(shared_db):
+    """The calls the pages make, on one shared Store (as st.cache_resource shares it), from 8 threads."""
+    store = Store(shared_db)  # one instance for every session, like glue.get_store
+    uploaded: dict[int, list[int]] = {}
+
+    def work(index: int) -> None:
+        rng = random.Random(index)
+        own_words = [f"会话{index}专用词{n}" for n in range(ROUNDS)]
+        for n in range(ROUNDS):
+            if index % 3 == 0:  # uploading
+                rows = ingest_uploads([(f"s{index}_{n}.txt", article(index, n).encode())], store=store)
+                assert [r["status"] for r in rows] == ["stored"], rows
+                uploaded.setdefault(index, []).append(rows[0]["article_id"])
+            elif index % 3 == 1:  # browsing
+                ids = [int(i) for i in corpus_views.articles_frame(store)["id"]]
+                found = store.get_analysis(rng.choice(ids))
+                assert found.article.text and found.sections
+                corpus_views.scope_keywords(store, article_id=rng.choice(ids), top_k=10)
+                corpus_views.scope_keywords(store, article_id=None, top_k=20)
+                store.get_statistics(None)
+            else:  # editing the user dictionary and stopwords
+                store.add_user_words(own_words[: n + 1])
+                store.remove_user_words(own_words[:n])
+                store.add_stopwords([f"会话{index}停用词"])
+                assert own_words[n] in store.list_user_words()
+
+    failures = _run_sessions(work)
+    assert failures == [], "\n".join(failures)
+    assert not any("database is locked" in f for f in failures)
+    uploads = sum(len(v) for v in uploaded.values())
+    assert uploads == ROUNDS * len([i for i in range(N_SESSIONS) if i % 3 == 0])
+    assert store.counts()["articles"] == 1 + uploads
+    editors = [i for i in range(N_SESSIONS) if i % 3 == 2]
+    assert store.list_user_words() == sorted(f"会话{i}专用词{ROUNDS - 1}" for i in editors)
+    with sqlite3.connect(shared_db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def _app(db: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("WENYAN_DB", str(db))
+    monkeypatch.setenv("WENYAN_DEMO", "0")
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page("pages/corpus.py").run()
+    return app
+
+
+def test_unsaved_edits_stay_in_their_own_session(shared_db, monkeypatch):
+    """Two AppTest sessions on one store: typed-but-unsaved words, search text and selections stay private."""
+    first, second = _app(shared_db, monkeypatch), _app(shared_db, monkeypatch)
+    first.text_area[0].set_value("会话一未保存的词")
+    first.text_input(key="nav.search").set_value("会话一的搜索").run()
+    second.run()
+    assert second.text_area[0].value == ""  # nothing saved yet
+    assert second.text_input(key="nav.search").value == ""
+    assert "会话一未保存的词" not in repr(second.session_state) and "会话一的搜索" not in repr(second.session_state)
+    first.text_area[0].set_value("会话一未保存的词")
+    next(b for b in first.button if b.label == S.SAVE_WORDS).click().run()
+    assert not first.exception and Store(shared_db).list_user_words() == ["会话一未保存的词"]
+    second.switch_page("pages/corpus.py").run()
+    assert second.text_area[0].value == "会话一未保存的词"  # saved words are shared, as intended
+    assert second.text_input(key="nav.search").value == ""
+
+
+@pytest.mark.xfail(strict=True, reason="lost edit: the word-list text areas have no key and default to the stored "
+                   "list, so when another session saves first the default changes, Streamlit sees a new widget and "
+                   "drops this session's typed words (reported: keyed text areas, diff against the list shown)")
+def test_two_sessions_saving_word_lists_keep_both_words(shared_db, monkeypatch):
+    first, second = _app(shared_db, monkeypatch), _app(shared_db, monkeypatch)
+    first.text_area[0].set_value("第一位分析员的词")
+    next(b for b in first.button if b.label == S.SAVE_WORDS).click().run()
+    second.text_area[0].set_value("第二位分析员的词")  # this session still shows the list from before the first save
+    next(b for b in second.button if b.label == S.SAVE_WORDS).click().run()
+    assert Store(shared_db).list_user_words() == ["第一位分析员的词", "第二位分析员的词"]
