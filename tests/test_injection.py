@@ -89,7 +89,8 @@ def test_sql_payload_titles_are_stored_and_found_verbatim(payload_db):
 # f-strings in SQL may only splice these names (constants and internal choices), never user values.
 SQL_FSTRING_RE = re.compile(r"""(?:execute|executemany|executescript|read_sql_query)\(\s*f["']([^"']*)["']""")
 SQL_SPLICE_RE = re.compile(r"\{([^}:!]+)")
-ALLOWED_SPLICES = {"table", "BUSY_TIMEOUT_MS", "column", "aggregate", "_IDS_FILTER", "_LIST_COLUMNS"}
+# `where` is store_queries.statistics_where(): constant column names joined with "?" placeholders only.
+ALLOWED_SPLICES = {"table", "BUSY_TIMEOUT_MS", "column", "aggregate", "_IDS_FILTER", "_LIST_COLUMNS", "where"}
 
 
 def test_sql_fstrings_splice_only_constants():
