@@ -3,7 +3,4 @@ from __future__ import annotations
 
 from wenyan_ui import frame
 
-page = frame.navigation()
-frame.shell()
-with frame.error_boundary(page.url_path or frame.DEFAULT_PAGE):
-    page.run()
+frame.run_app()

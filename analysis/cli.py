@@ -135,6 +135,7 @@ def open_store(db: str | None):
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from analysis.ingest_report import skip_line
     from analysis.pipeline import ingest
 
     store = open_store(args.db)
@@ -142,9 +143,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = ingest(args.paths, store=store, jobs=args.jobs, progress=show)
     finish()
     for item in report.errors:
-        message = _one_line(item.message or "could not be read")
-        message = message if item.source in message else f"{item.source}: {message}"
-        print(f"skipped: {with_hint(message, item.error_type)}", file=sys.stderr)
+        print(skip_line(item), file=sys.stderr)
     print(summary_line(report))
     if report.errors and not (report.stored or report.duplicates or report.updated):
         raise AnalysisError("no article could be read from the given paths; fix the files listed above and retry")

@@ -212,9 +212,9 @@ def _store_filters(*, workforce: str = "all", target: str = "all", units: Sequen
             "qualifiers": tuple(qualifiers), "sections": tuple(None if s == LEAD_LABEL else s for s in sections)}
 
 
-def query_statistics(store: Store, article_ids: Sequence[int] | None, *, limit: int = STATISTICS_ROW_LIMIT,
+def query_statistics(store: Store, article_ids: Sequence[int] | None, *, limit: int | None = STATISTICS_ROW_LIMIT,
                      **choices) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Like `filter_statistics` over `store.get_statistics`, but filtered, counted and capped in SQL."""
+    """Like `filter_statistics` over `store.get_statistics`, but filtered, counted and capped in SQL (None: no cap)."""
     filters = _store_filters(**choices)
     return (store.find_statistics(article_ids, limit=limit, **filters),
             store.count_statistics(article_ids, **filters))
@@ -262,13 +262,31 @@ def largest_workforce(stats: pd.DataFrame, *, top_k: int = 8, unit_kinds: Sequen
 
 def save_word_lists(store: Store, *, user_words: Iterable[str], stopwords: Iterable[str]) -> None:
     """Make the stored user dictionary and user stopwords equal to the given lists (blank lines ignored)."""
-    wanted_users = {w.strip() for w in user_words if w.strip()}
-    wanted_stops = {w.strip() for w in stopwords if w.strip()}
-    current_users, current_stops = set(store.list_user_words()), set(store.list_stopwords())
-    store.add_user_words(wanted_users - current_users)
-    store.remove_user_words(current_users - wanted_users)
-    store.add_stopwords(wanted_stops - current_stops)
-    store.reset_stopwords(current_stops - wanted_stops)
+    apply_word_list_edits(store, shown_user_words=store.list_user_words(), user_words=user_words,
+                          shown_stopwords=store.list_stopwords(), stopwords=stopwords)
+
+
+def word_list(lines: Iterable[str]) -> list[str]:
+    """The words of a one-word-a-line text box: stripped, blank lines dropped, sorted, each once."""
+    return sorted({w.strip() for w in lines if w and w.strip()})
+
+
+def apply_word_list_edits(store: Store, *, shown_user_words: Iterable[str], user_words: Iterable[str],
+                          shown_stopwords: Iterable[str], stopwords: Iterable[str]) -> bool:
+    """Save what a session changed against the lists it was shown, so words saved meanwhile by others stay.
+
+    Only the words added and removed in the box are applied to the lists as stored now; True when anything changed.
+    """
+    edits = []
+    for shown, edited in ((shown_user_words, user_words), (shown_stopwords, stopwords)):
+        before, after = set(word_list(shown)), set(word_list(edited))
+        edits.append((after - before, before - after))
+    (users_added, users_removed), (stops_added, stops_removed) = edits
+    store.add_user_words(users_added)
+    store.remove_user_words(users_removed)
+    store.add_stopwords(stops_added)
+    store.reset_stopwords(stops_removed)
+    return any(words for pair in edits for words in pair)
 
 
 def ingest_uploads(files: Sequence[tuple[str, bytes]], *, store: Store,

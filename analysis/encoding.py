@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import codecs
-import re
-import unicodedata
+import logging
 
 import charset_normalizer
 
 from analysis.errors import DecodeFailed, UnsupportedFormat
+from analysis.plausibility import COMMON_CHARS, mostly_binary, plausibility
+
+__all__ = ["COMMON_CHARS", "decode_bytes", "decode_cut", "detect_encoding", "normalize_encoding_name",
+           "plausibility", "sniff_binary"]
+
+logger = logging.getLogger(__name__)
 
 # Order matters: the UTF-32-LE BOM starts with the UTF-16-LE BOM.
 BOMS = (
@@ -36,43 +41,28 @@ BINARY_SIGNATURES = (
     (b"OggS", "a media file"),
     (b"ID3", "an MP3 file"),
 )
+# What to do with each kind of binary file (what is wrong is already in the message: "content is a PNG image").
+DEFAULT_BINARY_HINT = "choose the article file instead (.txt .md .html .docx .pdf .csv .xlsx .jsonl or .zip)"
+BINARY_HINTS = {
+    "a PDF document": "rename it to .pdf and try again",
+    "a zip archive (or docx/xlsx)": "rename it to .docx, .xlsx or .zip to match its content and try again",
+    "an old Office document (.doc/.xls)": "open it in Word or Excel, save it as .docx or .xlsx and try again",
+    "a gzip archive": "unpack it, or pack the files as a .zip, and try again",
+    "a 7z archive": "unpack it, or pack the files as a .zip, and try again",
+    "a RAR archive": "unpack it, or pack the files as a .zip, and try again",
+}
 GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030"})
-SAMPLE_CHARS = 200_000  # plausibility is judged on a prefix so 5 MB inputs stay fast
-MAX_BAD_SHARE = 0.02  # control / private-use / replacement characters tolerated in real text
-MIN_COMMON_SHARE = 0.30  # share of CJK characters that must be everyday characters
+SAMPLE_CHARS = 200_000  # charset-normalizer sees a prefix so 5 MB inputs stay fast
 NUL_SHARE_FOR_WIDE = 0.10  # this many NUL bytes suggests BOM-less UTF-16/32, not UTF-8
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-# About 1100 of the most frequent characters in modern Chinese (simplified), then common traditional forms.
-# Real Chinese text draws most of its characters from here; wrongly decoded bytes draw from ~20 000.
-COMMON_CHARS = frozenset(
-    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所"
-    "然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军者意无力它与长"
-    "把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或新己制身"
-    "果加西斯月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活"
-    "尔更别打女变四神总何电数安少报才结反受目太量再感建务做接必场件计管期市直德资命山金指克许统区保至队形社便空决治"
-    "展马科司五基眼书非则听白却界达光放强即像难且权思王象完设式色路记南品住告类求据程北边死张该交规万取拉格望觉术领"
-    "共确传师观清今切院让识候带导争运笑飞风步改收根干造言联持组每济车亲极林服快办议往元英士证近失转夫令准布始怎呢存"
-    "未远叫台单影具罗字爱击流备兵连调深商算质团集百需价花党华城石级整府离况亚请技际约示复病息究线似官火断精满支视消"
-    "越器容照须九增研写称企八功吗包片史委乎查轻易早曾除农找装广显吧阿李标谈吃图念六引历首医局突专费号尽另周较注语仅"
-    "考落青随选列武红响虽推势参希古众构房半节土投某案黑维革划敌致陈律足态护七兴派孩验责营星够章音跟志底站严巴例防族"
-    "供效续施留讲型料终答紧黄绝奇察母京段依批群项故按河米围江织害斗双境客纪采举杀攻父苏密低朝友诉止细愿千值仍男钱破"
-    "网热助倒育属坐帝限船脸职速刻乐否刚威毛状率甚独球般普怕弹校苦创假久错承印晚兰试股拿脑预谁益阳若哪微尼继送急血惊"
-    "伤素药适波夜省初喜卫源食险待述陆习置居劳财环排福纳欢雷警获模充负云停木游龙树疑层冷洲冲射略范竟句室异激汉村哈策"
-    "演简卡罪判担州静退既衣您宗积余痛检差富灵协角占配征修皮挥胜降阶审沉坚善妈刘读啊超免压银买皇养伊怀执副乱抗犯追帮"
-    "宣佛岁航优怪香著田铁控税左右份穿艺背阵草脚概恶块顿敢守酒岛托央户烈洋哥索胡款靠评版宝座释景顾弟登货互付伯慢欧换"
-    "闻危忙核暗姐介坏讨丽良序升监临亮露永呼味野架域沙掉括舰鱼杂误湖钟奥智市县省区镇乡村街道路号楼层亿元万件项"
-    "這個們來說時會對國為發後裡過還點開從應與長問動種實現經機關進學樣頭見間題體聽區團業義氣電車將務門東產華變報當總"
-    "無認資邊條場萬號際並師陳紀員統計穩薪灣臺劃傳術勞確營據權論參幫議處歲歷連價醫廠級網絡讓運興舉億離難極記們"
-)
-# Frequent-character blocks: where everyday characters sit in each legacy standard.
-GB2312_LEVEL1 = ("gb2312", 0xB0A1, 0xD7F9)
-BIG5_FREQUENT = ("big5", 0xA440, 0xC67E)
-FREQUENT_BLOCKS = {"gb18030": (GB2312_LEVEL1,), "big5": (BIG5_FREQUENT,)}
-FREQUENT_SAMPLE = 5_000
-MIN_FREQUENT_SHARE = 0.90
-LATIN_RANGES = ((0x20, 0x052F), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF))
-LATIN_SHARE = 0.95
-_CONTROL_CATEGORIES = frozenset({"Cc", "Co", "Cs", "Cn"})
+# Legacy encodings a UTF-8 file can be mixed with, line by line (UTF-16/32 cannot share lines with UTF-8).
+MIXED_ENCODINGS = ("gb18030", "big5")
+LINE_SAMPLE_CHARS = 400  # a line's UTF-8 reading is judged on its start, so long files stay fast
+# GBK/Big5 bytes pass as UTF-8 only by chance in short runs (a lone 斯 is CB B9, UTF-8 for "˹"); a line with this
+# many continuation bytes (8 CJK characters) that is valid UTF-8 is UTF-8, and is not scored line by line.
+SURE_UTF8_EXTRA_BYTES = 16
+# Decoding errors that mean "the bytes ended inside a character"; a character is at most 4 bytes long.
+CUT_REASONS = frozenset({"unexpected end of data", "incomplete multibyte sequence", "truncated data"})
+MAX_CUT_BYTES = 3
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -90,41 +80,129 @@ def detect_encoding(data: bytes) -> str:
 
 
 def decode_bytes(data: bytes, *, source: str | None = None, declared: str | None = None) -> tuple[str, str]:
-    """Decode bytes to text and name the encoding found (BOM, UTF-8, declared charset, GB18030, Big5, UTF-16 …)."""
+    """Decode bytes to text and name the encoding found (BOM, UTF-8, declared charset, GB18030, Big5, UTF-16 …).
+
+    A last character cut short (a truncated download) is dropped; a file pasted together from UTF-8 and
+    GB18030/Big5 lines is decoded line by line and reported as "mixed: utf-8+gb18030".
+    """
     kind = sniff_binary(data)
     if kind is not None:
-        raise UnsupportedFormat(f"content is {kind}, not text", source=source)
+        raise UnsupportedFormat(f"content is {kind}, not text; {BINARY_HINTS.get(kind, DEFAULT_BINARY_HINT)}",
+                                source=source)
     for bom, name in BOMS:
         if data.startswith(bom):
-            return _decode_strict(data, name, source=source), name
+            return _decode_marked(data, name, source=source)
+    if data and not data.strip(b"\x00"):
+        raise DecodeFailed("content is only NUL bytes (a wiped or unfinished file), not text; check that you chose "
+                           "the right file", source=source)
+    found = None
     if data.count(0) <= len(data) * NUL_SHARE_FOR_WIDE:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            if not _mostly_binary(text):
-                return text, "utf-8"
-            raise DecodeFailed("content looks binary (control characters), not text", source=source)
-    found = _decode_declared(data, declared) if declared else None
+        found = _decode_utf8(data, source=source)
+    if found is None and declared:
+        found = _decode_declared(data, declared)
     if found is None:
-        found = _best_candidate(data)
+        found = _best_decoding(data, CANDIDATE_ENCODINGS)
     if found is None:
         found = _normalizer_guess(data)
     if found is None:
-        raise DecodeFailed(
-            "cannot recognise the text encoding; save the file as UTF-8 and try again", source=source
-        )
-    return found
+        raise DecodeFailed(_undecodable_message(data), source=source)
+    return found[1], found[2]
 
 
-def _decode_strict(data: bytes, encoding: str, *, source: str | None) -> str:
+def decode_cut(data: bytes, encoding: str) -> str:
+    """Strict decoding that forgives only a last character cut short (a download or copy stopped mid-character)."""
+    if encoding == "utf-8-sig" and data.startswith(codecs.BOM_UTF8):
+        data, encoding = data[len(codecs.BOM_UTF8):], "utf-8"  # so that error offsets index `data`
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if exc.reason not in CUT_REASONS or exc.end != len(data) or len(data) - exc.start > MAX_CUT_BYTES:
+            raise
+        return data[: exc.start].decode(encoding)
+
+
+def _decode_marked(data: bytes, encoding: str, *, source: str | None) -> tuple[str, str]:
+    """Bytes with a byte-order mark: that encoding, or UTF-8 and legacy lines mixed after a UTF-8 mark."""
+    try:
+        return decode_cut(data, encoding), encoding
+    except UnicodeDecodeError as exc:
+        mixed = _decode_mixed(data[len(codecs.BOM_UTF8):]) if encoding == "utf-8-sig" else None
+        if mixed is not None:
+            return mixed[1], mixed[2]
         raise DecodeFailed(
-            f"the file says it is {encoding} but is damaged at byte {exc.start}", source=source, encoding=encoding
+            f"the file starts with a {encoding} byte-order mark but byte {exc.start} is not valid {encoding}, so "
+            "it is damaged; re-save it as UTF-8 and try again", source=source, encoding=encoding
         ) from exc
+
+
+def _decode_utf8(data: bytes, *, source: str | None) -> tuple[float, str, str] | None:
+    """UTF-8 (a cut last character forgiven), else UTF-8 lines mixed with legacy lines, else None."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = decode_cut(data, "utf-8")
+        except UnicodeDecodeError:
+            return _decode_mixed(data)
+        logger.info("UTF-8 text ends inside a character (a truncated file): the cut character is dropped")
+    if mostly_binary(text.replace("\x00", "")):  # stray NUL bytes in real text are dropped later, like a BOM
+        raise DecodeFailed("content looks binary (control characters), not text; check that you chose the right "
+                           "file", source=source)
+    return 1.0, text, "utf-8"
+
+
+def _decode_mixed(data: bytes) -> tuple[float, str, str] | None:
+    """A file pasted together from UTF-8 lines and GB18030/Big5 lines: each line decoded in its own encoding.
+
+    Only when some non-ASCII lines read as UTF-8 (better than as a legacy encoding) and the others, decoded
+    together, read as one plausible legacy encoding. Byte 0x0A never occurs inside a GBK, GB18030 or Big5
+    character, so splitting the bytes at newlines never cuts a character.
+    """
+    lines = data.split(b"\n")
+    utf8: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        text = None if line.isascii() else _as_utf8(line)
+        if text is not None:
+            utf8[index] = text
+    legacy = [index for index, line in enumerate(lines) if index not in utf8 and not line.isascii()]
+    if not utf8 or not legacy or plausibility("\n".join(utf8.values())) is None:
+        return None
+    found = _best_decoding(b"\n".join(lines[index] for index in legacy), MIXED_ENCODINGS)
+    if found is None:
+        return None
+    score, legacy_text, encoding = found
+    decoded = utf8 | dict(zip(legacy, legacy_text.split("\n")))
+    text = "\n".join(decoded[index] if index in decoded else line.decode("ascii") for index, line in enumerate(lines))
+    return score, text, f"mixed: utf-8+{encoding}"
+
+
+def _as_utf8(line: bytes) -> str | None:
+    """The line decoded as UTF-8 when it is valid UTF-8 and, if short, reads better so than in a legacy encoding."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(line) - len(text) >= SURE_UTF8_EXTRA_BYTES:
+        return text
+    sample = text[:LINE_SAMPLE_CHARS]
+    score = plausibility(sample)
+    if score is None:
+        return None
+    rival = _best_decoding(sample.encode("utf-8"), MIXED_ENCODINGS)
+    return text if rival is None or score >= rival[0] else None
+
+
+def _undecodable_message(data: bytes) -> str:
+    """Why no encoding fits: say where UTF-8 text breaks off when the file starts as UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start].decode("utf-8")
+        if not head.isascii():
+            line = head.count("\n") + 1
+            return (f"the text is UTF-8 up to byte {exc.start} (line {line}) but not after it, and no other encoding "
+                    "fits: the file is damaged or mixes encodings; re-save it as UTF-8 and try again")
+    return "cannot recognise the text encoding; save the file as UTF-8 and try again"
 
 
 def normalize_encoding_name(name: str) -> str:
@@ -133,31 +211,31 @@ def normalize_encoding_name(name: str) -> str:
     return "gb18030" if canonical in GB_FAMILY else canonical
 
 
-def _decode_declared(data: bytes, declared: str) -> tuple[str, str] | None:
+def _decode_declared(data: bytes, declared: str) -> tuple[float, str, str] | None:
     """Honour a charset the document declares (HTML meta) when the bytes agree with it."""
     try:
         encoding = normalize_encoding_name(declared)
-        text = data.decode(encoding)
+        text = decode_cut(data, encoding)
     except (LookupError, UnicodeDecodeError):
         return None
-    return None if _mostly_binary(text) else (text, encoding)
+    return None if mostly_binary(text) else (1.0, text, encoding)
 
 
-def _best_candidate(data: bytes) -> tuple[str, str] | None:
-    """Try each Chinese/UTF-16 candidate strictly and keep the most plausible decoding."""
+def _best_decoding(data: bytes, encodings: tuple[str, ...]) -> tuple[float, str, str] | None:
+    """(score, text, encoding) of the most plausible strict decoding among `encodings`, or None."""
     best: tuple[float, str, str] | None = None
-    for encoding in CANDIDATE_ENCODINGS:
+    for encoding in encodings:
         try:
-            text = data.decode(encoding)
+            text = decode_cut(data, encoding)
         except UnicodeDecodeError:
             continue
         score = plausibility(text, encoding=encoding)
         if score is not None and (best is None or score > best[0]):
             best = (score, text, encoding)
-    return None if best is None else (best[1], best[2])
+    return best
 
 
-def _normalizer_guess(data: bytes) -> tuple[str, str] | None:
+def _normalizer_guess(data: bytes) -> tuple[float, str, str] | None:
     """Ask charset-normalizer for anything else (Latin-1 notes, Shift-JIS …), with the same plausibility check."""
     match = charset_normalizer.from_bytes(data[: SAMPLE_CHARS * 2]).best()
     if match is None or match.encoding is None:
@@ -166,50 +244,7 @@ def _normalizer_guess(data: bytes) -> tuple[str, str] | None:
         text = data.decode(match.encoding)
     except (UnicodeDecodeError, LookupError):
         return None
-    return (text, match.encoding) if plausibility(text) is not None else None
+    score = plausibility(text)
+    return None if score is None else (score, text, match.encoding)
 
 
-def plausibility(text: str, *, encoding: str | None = None) -> float | None:
-    """Score how much a decoding looks like real (Chinese) text; None when it is implausible."""
-    sample = text[:SAMPLE_CHARS]
-    if not sample:
-        return 0.0
-    if _mostly_binary(sample):
-        return None
-    cjk = CJK_RE.findall(sample)
-    if not cjk:
-        # No Chinese at all: plausible only as Latin-script text (UTF-16 misreads give Hangul, Yi, symbols …).
-        latin = sum(1 for ch in sample if ch.isspace() or any(lo <= ord(ch) <= hi for lo, hi in LATIN_RANGES))
-        return 0.1 if latin >= len(sample) * LATIN_SHARE else None
-    common = sum(1 for ch in cjk if ch in COMMON_CHARS) / len(cjk)
-    frequent = _frequent_share(cjk[:FREQUENT_SAMPLE], encoding)
-    if len(cjk) >= 4 and common < MIN_COMMON_SHARE and frequent < MIN_FREQUENT_SHARE:
-        return None
-    return common + frequent / 2 + len(cjk) / len(sample)
-
-
-def _frequent_share(cjk: list[str], encoding: str | None) -> float:
-    """Share of ideographs in the frequent block of the standard they were decoded with (GB2312 level 1, Big5 A440-C67E)."""
-    blocks = FREQUENT_BLOCKS.get(encoding or "", (GB2312_LEVEL1, BIG5_FREQUENT))
-    hits = 0
-    for ch in cjk:
-        for codec, low, high in blocks:
-            try:
-                code = int.from_bytes(ch.encode(codec), "big")
-            except UnicodeEncodeError:
-                continue
-            if low <= code <= high:
-                hits += 1
-                break
-    return hits / len(cjk)
-
-
-def _mostly_binary(text: str) -> bool:
-    sample = text[:SAMPLE_CHARS]
-    return sum(1 for ch in sample if _is_bad_char(ch)) > len(sample) * MAX_BAD_SHARE
-
-
-def _is_bad_char(ch: str) -> bool:
-    if ch in "\t\n\r\f":
-        return False
-    return ch == "\ufffd" or unicodedata.category(ch) in _CONTROL_CATEGORIES

@@ -40,3 +40,23 @@ class MissingColumn(AnalysisError):
 
 class InputNotFound(AnalysisError):
     """A path given on the command line does not exist."""
+
+
+# What to do about a file an ingest skipped, by error class name: its `skipped:` line ends with this when the
+# engine's message does not already say what to do (see ingest_report.skip_line).
+NEXT_STEPS = {
+    "InputNotFound": "check the path and run ingest again",
+    "UnsupportedFormat": "convert it to .txt .md .html .docx .pdf .csv .xlsx or .jsonl and ingest it again",
+    "DecodeFailed": "save it as UTF-8 and ingest it again",
+    "EmptyText": "check that it is the right file (a file without text is never stored)",
+    "CorruptFile": "re-export or re-download it and ingest it again",
+    "TooLarge": "split it into smaller files and ingest those",
+    "MissingColumn": "name the text column 正文 or text (the title column 标题 or title) and ingest it again",
+    "InternalError": "please report it with the file attached (a bug in WenYan, not a problem with the file)",
+}
+DEFAULT_NEXT_STEP = "fix the file and ingest it again"
+
+
+def next_step(error_type: str | None) -> str:
+    """What the user can do about an error of this class name (a sentence in the CLI's language, English)."""
+    return NEXT_STEPS.get(error_type or "", DEFAULT_NEXT_STEP)

@@ -1,7 +1,6 @@
 """Readers for rich formats (HTML, DOCX, PDF): bytes → `Extracted` body text with paragraphs on lines."""
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import zipfile
@@ -10,8 +9,9 @@ from dataclasses import dataclass
 import docx
 import pdfplumber
 from docx.table import Table
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
+from analysis.dates import parse_date
 from analysis.encoding import decode_bytes
 from analysis.errors import AnalysisError, CorruptFile, TooLarge
 from analysis.limits import check_zip_ratio
@@ -26,6 +26,8 @@ HTML_BLOCK_TAGS = (
     "blockquote", "pre", "header", "footer", "aside", "nav", "dd", "dt", "dl", "figure", "figcaption", "hr",
     "td", "th", "main", "form", "title",
 )
+HTML_TEXT_TYPES = (NavigableString, CData)
+BLOCK_END = object()  # pushed under a block element's children: its closing paragraph mark
 HTML_DATE_META = (
     "article:published_time", "pubdate", "publishdate", "publish_date", "date", "dc.date", "dc.date.issued",
     "dcterms.created", "og:published_time", "datepublished",
@@ -36,8 +38,6 @@ HTML_CJK_NEWLINE_RE = re.compile(
     rf"(?<=[{CJK_CLASS}{CJK_PUNCT}])[ \t\r]*\n[ \t\r\n\f]*|[ \t\r]*\n[ \t\r\n\f]*(?=[{CJK_CLASS}{CJK_PUNCT}])"
 )
 HTML_SPACE_RE = re.compile(r"[ \t\r\n\f]+")
-DATE_RE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-COMPACT_DATE_RE = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
 ASCII_WORD_END_RE = re.compile(r"[A-Za-z0-9]$")
 ASCII_WORD_START_RE = re.compile(r"^[A-Za-z0-9]")
 PDF_TERMINAL_PUNCT = "。！？!?…”」』）)：:"
@@ -54,22 +54,6 @@ class Extracted:
     locator: str = ""  # "#3" for table rows and JSON lines
 
 
-def parse_date(value: object) -> str | None:
-    """ISO yyyy-mm-dd from a datetime, date or a string like 2026-04-29 / 2026年4月29日 / 20260429."""
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.strftime("%Y-%m-%d")
-    if value is None:
-        return None
-    text = str(value).strip()
-    match = DATE_RE.search(text) or COMPACT_DATE_RE.match(text)
-    if match is None:
-        return None
-    try:
-        return dt.date(*(int(part) for part in match.groups())).isoformat()
-    except ValueError:
-        return None
-
-
 def read_html(data: bytes, *, source: str) -> Extracted:
     """Visible text of an HTML page: scripts, styles and comments dropped, block elements as paragraphs."""
     declared = DECLARED_CHARSET_RE.search(data[:4096])
@@ -81,20 +65,37 @@ def read_html(data: bytes, *, source: str) -> Extracted:
     title = _flatten(heading.get_text()) if heading else None
     if not title and title_tag is not None:
         title = _flatten(title_tag.get_text())
-    if heading is not None:
-        heading.decompose()
-    for tag in soup(HTML_DROP_TAGS):
-        tag.decompose()
-    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
-        comment.extract()
-    for tag in soup.find_all("br"):
-        tag.replace_with(PARA_MARK)
-    for tag in soup.find_all(HTML_BLOCK_TAGS):
-        tag.insert_before(PARA_MARK)
-        tag.insert_after(PARA_MARK)
-    flat = HTML_CJK_NEWLINE_RE.sub("", soup.get_text())
+    flat = HTML_CJK_NEWLINE_RE.sub("", visible_text(soup, skip=heading))
     paragraphs = (_flatten(part) for part in flat.split(PARA_MARK))
     return Extracted(body="\n".join(p for p in paragraphs if p), title=title or None, date=date, encoding=encoding)
+
+
+def visible_text(root: Tag, *, skip: Tag | None = None) -> str:
+    """Text a reader sees under `root`, PARA_MARK around block elements and for <br>; one pass, no tree edits.
+
+    Dropped: `skip` (the heading taken as title), HTML_DROP_TAGS subtrees, comments and other non-text nodes.
+    An explicit stack instead of bs4's insert_before/insert_after, which walk the subtree on every call (quadratic
+    on deeply nested pages) and recursion (10,000 nested <div> would overflow Python's stack).
+    """
+    parts: list[str] = []
+    stack: list[object] = [root]
+    while stack:
+        node = stack.pop()
+        if node is BLOCK_END:
+            parts.append(PARA_MARK)
+        elif isinstance(node, Tag):
+            if node is skip or node.name in HTML_DROP_TAGS:
+                continue
+            if node.name == "br":
+                parts.append(PARA_MARK)
+                continue
+            if node.name in HTML_BLOCK_TAGS:
+                parts.append(PARA_MARK)
+                stack.append(BLOCK_END)
+            stack.extend(reversed(node.contents))
+        elif type(node) in HTML_TEXT_TYPES:  # exact types, as bs4's get_text: not Comment, Script, Doctype …
+            parts.append(node)
+    return "".join(parts)
 
 
 def _flatten(text: str) -> str:
@@ -146,7 +147,8 @@ def read_pdf(data: bytes, *, source: str) -> Extracted:
 def _read_pdf(data: bytes, *, source: str) -> Extracted:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > MAX_PDF_PAGES:
-            raise TooLarge(f"PDF has {len(pdf.pages)} pages; the limit is {MAX_PDF_PAGES}", source=source)
+            raise TooLarge(f"PDF has {len(pdf.pages)} pages, over the limit of {MAX_PDF_PAGES}; split it into "
+                           "smaller PDFs", source=source)
         lines = [line for page in pdf.pages for line in _pdf_page_lines(page)]
     return Extracted(body="\n".join(_join_pdf_lines(lines)))
 
@@ -188,7 +190,8 @@ def check_unpacked_size(data: bytes, *, kind: str, source: str) -> None:
     """CorruptFile when an Office file is not a zip; TooLarge when it would unpack to more than the limit."""
     unpacked = guard_parser(lambda: _declared_unpacked_size(data), kind=kind, source=source)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise TooLarge(f"this {kind} unpacks to {unpacked} bytes; the limit is {MAX_UNPACKED_BYTES}", source=source)
+        raise TooLarge(f"this {kind} unpacks to {unpacked} bytes, over the limit of {MAX_UNPACKED_BYTES}; split it "
+                       "into smaller files", source=source)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # opened fine just above; a bomb part is refused unread
         check_zip_ratio(archive.infolist(), source=source)
 
@@ -205,7 +208,7 @@ def guard_parser(opener, *, kind: str, source: str):
     except AnalysisError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise CorruptFile(f"this {kind} file is damaged or not really a {kind}; re-save it and try again",
+        raise CorruptFile(f"this {kind} file is damaged or is not really {kind}; re-save it and try again",
                           source=source) from exc
     except Exception as exc:  # parsers (lxml, pdfminer) raise their own types on garbage; all mean "damaged"
         raise CorruptFile(f"this {kind} file cannot be read ({type(exc).__name__}); re-save it and try again",

@@ -2,54 +2,36 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import queue
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from analysis import loaders
 from analysis.errors import AnalysisError, UnsupportedFormat
 from analysis.ingest_report import IngestItem, IngestProgress, IngestReport
 from analysis.models import Article
-from analysis.pipeline import analyze_record, store_stopwords
-from analysis.segment import Segmenter, make_segmenter
+from analysis.pipeline import analyze_record
 from analysis.statistics import EXTRACTOR_VERSION
 from analysis.store import Store
 from analysis.store_rows import content_hash
+from analysis.workers import WorkerContext, make_context, make_pool, usable_cores, worker_context
 
 logger = logging.getLogger(__name__)
 
 SPLIT_AT = 4  # a worker analyses this many articles of a file itself and hands the rest back for fan-out
 CHUNK = 8  # articles per fanned-out task
-BATCH_RECORDS = 64  # articles per write transaction (each article is whole or absent either way)
-BATCH_SECONDS = 0.5
+TASK_FILES = 16  # small files per task: one task per file made the pool's own overhead a tenth of the work
+TASK_BYTES = 96 * 1024
+BATCH_RECORDS = 256  # articles per write transaction (each article is whole or absent either way)
+BATCH_SECONDS = 1.0  # WAL readers are never blocked by a write; batching amortises the corpus-term upserts
 IN_PROCESS_BYTES = 32 * 1024  # below this (about a second of analysis), worker processes cost more than they save
 
 
 # ---- work done in the worker processes (or in-process for small inputs) ------------------------------------
-@dataclass(frozen=True)
-class _Context:
-    segmenter: Segmenter
-    stopwords: frozenset[str]
-    known: frozenset[str] = field(default=frozenset())  # hashes stored with the current extractor version
-
-
-_worker_context: _Context | None = None  # set once per worker process by the pool initializer
-
-
-def _init_worker(context: _Context) -> None:
-    global _worker_context
-    _worker_context = context
-    # Ctrl-C is the parent's to handle (it stops the pool); workers printing tracebacks would only add noise.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _analyze_articles(pairs: Sequence[tuple[str, Article]], context: _Context) -> list[tuple]:
+def _analyze_articles(pairs: Sequence[tuple[str, Article]], context: WorkerContext) -> list[tuple]:
     """Outcomes: ("record", source, record, n_chars) | ("known", source, (hash, title), n_chars) | ("error", …)."""
     outcomes: list[tuple] = []
     for source, article in pairs:
@@ -74,9 +56,9 @@ def _relabel(article: Article, name: str, label: str) -> Article:
     return replace(article, source=label + article.source[len(name):])
 
 
-def _process_file(path: str, label: str, context: _Context | None = None) -> tuple[str, list[tuple]]:
+def _process_file(path: str, label: str, context: WorkerContext | None = None) -> tuple[str, list[tuple]]:
     """Load one file (or zip) and analyse its first articles; the rest come back as ("more", pairs)."""
-    context = context or _worker_context
+    context = context or worker_context()
     name = Path(path).name
     outcomes: list[tuple] = []
     pairs: list[tuple[str, Article]] = []
@@ -98,8 +80,26 @@ def _process_file(path: str, label: str, context: _Context | None = None) -> tup
     return path, outcomes
 
 
-def _process_chunk(pairs: Sequence[tuple[str, Article]], context: _Context | None = None) -> tuple[None, list]:
-    return None, _analyze_articles(pairs, context or _worker_context)
+def _process_files(batch: Sequence[tuple[str, str]], context: WorkerContext | None = None) -> list[tuple[str, list]]:
+    """`_process_file` of each (path, label) of a task."""
+    return [_process_file(path, label, context) for path, label in batch]
+
+
+def _process_chunk(pairs: Sequence[tuple[str, Article]], context: WorkerContext | None = None) -> tuple[None, list]:
+    return None, _analyze_articles(pairs, context or worker_context())
+
+
+def _tasks(files: Sequence[tuple[str, str, int]]) -> list[list[tuple[str, str]]]:
+    """Consecutive files grouped up to TASK_FILES files or TASK_BYTES bytes; a big file is a task alone."""
+    tasks: list[list[tuple[str, str]]] = []
+    size = TASK_BYTES
+    for path, label, file_size in files:
+        if len(tasks) == 0 or len(tasks[-1]) >= TASK_FILES or size + file_size > TASK_BYTES:
+            tasks.append([])
+            size = 0
+        tasks[-1].append((path, label))
+        size += file_size
+    return tasks
 
 
 # ---- orchestration in the parent process: fan out, then write in short batches ------------------------------
@@ -137,7 +137,7 @@ def _supported(name: str) -> bool:
     return True
 
 
-def _run_in_process(files: Sequence[tuple[str, str, int]], context: _Context):
+def _run_in_process(files: Sequence[tuple[str, str, int]], context: WorkerContext):
     for path, label, _ in files:
         _, outcomes = _process_file(path, label, context)
         done = [o for o in outcomes if o[0] != "more"]
@@ -147,63 +147,49 @@ def _run_in_process(files: Sequence[tuple[str, str, int]], context: _Context):
         yield path, done
 
 
-def _run_pool(files: Sequence[tuple[str, str, int]], context: _Context, jobs: int):
+def _run_pool(files: Sequence[tuple[str, str, int]], context: WorkerContext, jobs: int):
     """Yield (finished file or None, outcomes) as workers finish; a file's extra articles are fanned out."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork shares the loaded dictionary with the workers for free; a threaded host (Streamlit) must not fork.
-    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-    if method == "fork":
-        _warm_up(context)
     done: queue.Queue = queue.Queue()
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
-                               initargs=(context,))
+    pool = make_pool(context, jobs)
     try:
         outstanding: dict[str, int] = {}  # tasks not yet finished per file: a file is done when all are
 
-        def submit(function: Callable, path: str, *args) -> None:
-            outstanding[path] = outstanding.get(path, 0) + 1
+        def submit(function: Callable, paths: Sequence[str], *args) -> None:
+            for path in paths:
+                outstanding[path] = outstanding.get(path, 0) + 1
             try:
                 future = pool.submit(function, *args)
             except RuntimeError as exc:  # the pool broke (a worker was killed): report instead of hanging
-                done.put((path, [("error", path, f"internal error: worker pool stopped ({exc!r})")]))
+                done.put([(path, [("error", path, f"internal error: worker pool stopped ({exc!r})")])
+                          for path in paths])
                 return
-            future.add_done_callback(lambda f: done.put((path, _result_or_error(f, path))))
+            future.add_done_callback(lambda f: done.put(_result_or_error(f, paths)))
 
-        for path, label, _ in files:
-            submit(_process_file, path, path, label)
+        for task in _tasks(files):
+            submit(_process_files, [path for path, _ in task], task)
         while outstanding:
-            path, outcomes = done.get()
-            for o in outcomes:
-                if o[0] == "more":
-                    for i in range(0, len(o[2]), CHUNK):
-                        submit(_process_chunk, path, o[2][i:i + CHUNK])
-            outstanding[path] -= 1
-            finished = outstanding[path] == 0
-            if finished:
-                del outstanding[path]
-            yield (path if finished else None), [o for o in outcomes if o[0] != "more"]
+            for path, outcomes in done.get():
+                for o in outcomes:
+                    if o[0] == "more":
+                        for i in range(0, len(o[2]), CHUNK):
+                            submit(_process_chunk, [path], o[2][i:i + CHUNK])
+                outstanding[path] -= 1
+                finished = outstanding[path] == 0
+                if finished:
+                    del outstanding[path]
+                yield (path if finished else None), [o for o in outcomes if o[0] != "more"]
     finally:  # on Ctrl-C or an error, drop the queued work instead of finishing it first
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _warm_up(context: _Context) -> None:
-    """Analyse a tiny article in the parent so lazily loaded dictionaries and models (POS tagger, IDF table)
-    are loaded once and inherited by the forked workers instead of loaded again in each."""
-    sample = Article(title="预热", text="一、总体要求\n全市新增城镇就业1.2万人，培训职工3000人次。", source="warm-up",
-                     format="txt")
+def _result_or_error(future, paths: Sequence[str]) -> list[tuple[str, list[tuple]]]:
+    """(path, outcomes) of each file of a finished task (one entry for a fanned-out chunk)."""
     try:
-        analyze_record(sample, segmenter=context.segmenter, stopwords=context.stopwords)
-    except Exception:  # a failure here will show, with its article, when the real work runs
-        logger.exception("warm-up analysis failed")
-
-
-def _result_or_error(future, path: str) -> list[tuple]:
-    try:
-        return future.result()[1]
+        result = future.result()
     except Exception as exc:  # a worker died (killed, out of memory): report its work, keep the rest
-        logger.error("ingest worker failed on %s: %r", path, exc)
-        return [("error", path, f"internal error: worker failed ({exc!r})")]
+        logger.error("ingest worker failed on %s: %r", ", ".join(paths), exc)
+        return [(path, [("error", path, f"internal error: worker failed ({exc!r})")]) for path in paths]
+    return [(paths[0], result[1])] if isinstance(result, tuple) else result
 
 
 class _Writer:
@@ -236,23 +222,14 @@ class _Writer:
         self.pending, self.flushed_at = [], time.monotonic()
 
 
-def _usable_cores() -> int:
-    """Cores this process may run on (a container or taskset can allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def run_ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | None = None,
            progress: Callable[[IngestProgress], None] | None = None) -> IngestReport:
     """Load, analyse and store every article under `paths`; bad files are reported, never fatal."""
     started = time.perf_counter()
     files, missing, ignored = expand_paths(paths)
     bytes_total = sum(size for _, _, size in files)
-    context = _Context(make_segmenter(user_words=store.list_user_words()), store_stopwords(store),
-                       store.known_hashes(extractor_version=EXTRACTOR_VERSION))
-    jobs = max(1, jobs or _usable_cores())
+    context = make_context(store, known=store.known_hashes(extractor_version=EXTRACTOR_VERSION))
+    jobs = max(1, jobs or usable_cores())
     small = jobs == 1 or bytes_total <= IN_PROCESS_BYTES
     results = _run_in_process(files, context) if small else _run_pool(files, context, jobs)
     sizes = {path: size for path, _, size in files}

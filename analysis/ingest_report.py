@@ -1,7 +1,10 @@
 """What an ingest reports: one item per article or unreadable source, progress snapshots, the final report."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from analysis.errors import next_step
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,22 @@ class IngestItem:
     message: str | None = None
     n_chars: int = 0
     error_type: str | None = None  # the AnalysisError subclass name (InternalError for a bug), to pick a hint
+
+
+# A message already says what to do when its last "; " part starts with an instruction.
+NEXT_STEP_RE = re.compile(
+    r"(?:^|;\s*)(?:save|use|split|check|fix|re-?create|re-?save|re-?export|re-?download|choose|name|rename|try|"
+    r"retry|open|unpack|convert|write|add|remove|give|please)\b[^;]*$", re.IGNORECASE)
+
+
+def skip_line(item: IngestItem) -> str:
+    """`skipped: <source>: <what is wrong>; <what to do>` on one line, for an item that failed to load."""
+    what = " ".join((item.message or "could not be read").split())
+    if item.source not in what:
+        what = f"{item.source}: {what}"
+    if not NEXT_STEP_RE.search(what):
+        what = f"{what}; {next_step(item.error_type)}"
+    return f"skipped: {what}"
 
 
 @dataclass(frozen=True)

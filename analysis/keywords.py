@@ -106,11 +106,18 @@ def extract_keywords(
         scores = textrank_scores(words, window=window)
     for word in set(boost_words) & scores.keys():
         scores[word] *= 1.0 + boost
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], -counts[item[0]], item[0]))
-    keywords = [Keyword(w, round(s, 6), counts[w]) for w, s in ranked[:3 * top_k]]
+    keywords = [Keyword(w, round(s, 6), counts[w]) for w, s in _top_scores(scores, counts, 3 * top_k)]
     if method != "freq":
         keywords = drop_nested(keywords, parts=_with_split_parts(keywords, parts, idf))
     return tuple(keywords[:top_k])
+
+
+def _top_scores(scores: Mapping[str, float], counts: Mapping[str, int], n: int) -> list[tuple[str, float]]:
+    """The n best (word, score): highest score, then count, then word; only those near the top are key-sorted."""
+    values = sorted(scores.values(), reverse=True)  # floats sort in C
+    cut = values[min(n, len(values)) - 1]
+    near_top = [item for item in scores.items() if item[1] >= cut]
+    return sorted(near_top, key=lambda item: (-item[1], -counts[item[0]], item[0]))[:n]
 
 
 def tfidf_scores(counts: Mapping[str, int], *, idf: Mapping[str, float],
@@ -118,8 +125,18 @@ def tfidf_scores(counts: Mapping[str, int], *, idf: Mapping[str, float],
     """Term frequency (share of the words) times IDF; unknown terms are split on the IDF vocabulary."""
     total = sum(counts.values())
     default = idf_default(idf)
-    return {w: c / total * term_idf(w, idf, parts=parts.get(w) or split_term(w, idf), default=default)
+    if idf is reference_idf() and not parts:  # the ingest case: unseen terms' IDF is memoised per process
+        return {w: c / total * (idf[w] if w in idf else _reference_term_idf(w)) for w, c in counts.items()}
+    # most terms are in the table: split only the others (the split is what term_idf would use)
+    return {w: c / total * (idf[w] if w in idf else term_idf(w, idf, parts=parts.get(w) or split_term(w, idf),
+                                                             default=default))
             for w, c in counts.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _reference_term_idf(term: str) -> float:
+    idf = reference_idf()
+    return term_idf(term, idf, parts=split_term(term, idf))
 
 
 def split_term(term: str, vocabulary: Mapping[str, float], *, max_len: int = 6) -> tuple[str, ...]:
@@ -228,28 +245,30 @@ def extract_terms(words: Sequence[str], *, stopwords: Collection[str],
     return content_words(words, stopwords=stopwords, phrases=phrases), phrase_parts(phrases)
 
 
-def rank_terms(
-    words: Sequence[str],
-    *,
-    stopwords: Collection[str],
-    method: str = "tfidf",
-    top_k: int = 10,
-    idf: Mapping[str, float] | None = None,
-    corpus_phrases: Collection[tuple[str, ...]] = frozenset(),
-    title_words: Sequence[str] = (),
-    title_boost: float = 1.0,
-) -> tuple[Keyword, ...]:
+def rank_terms(words: Sequence[str], *, stopwords: Collection[str], method: str = "tfidf", top_k: int = 10,
+               idf: Mapping[str, float] | None = None, corpus_phrases: Collection[tuple[str, ...]] = frozenset(),
+               title_words: Sequence[str] = (), title_boost: float = 1.0) -> tuple[Keyword, ...]:
     """The default keyword list of a text's full word sequence (tokens, stopwords included): terms, ranked.
 
     Terms that also occur in the title (`title_words`, segmented) weigh (1 + title_boost) times more.
     """
+    return terms_and_keywords(words, stopwords=stopwords, method=method, top_k=top_k, idf=idf,
+                              corpus_phrases=corpus_phrases, title_words=title_words, title_boost=title_boost)[1]
+
+
+def terms_and_keywords(words: Sequence[str], *, stopwords: Collection[str], method: str = "tfidf", top_k: int = 10,
+                       idf: Mapping[str, float] | None = None,
+                       corpus_phrases: Collection[tuple[str, ...]] = frozenset(), title_words: Sequence[str] = (),
+                       title_boost: float = 1.0) -> tuple[list[str], tuple[Keyword, ...]]:
+    """A text's counted terms (phrases mined with its title) and `rank_terms`' keyword list, from one mining."""
     from analysis.segment import content_words
 
     terms, parts = extract_terms(words, stopwords=stopwords, corpus_phrases=corpus_phrases,
                                  extra_text=[title_words] if title_words else [])
     in_title = content_words(title_words, stopwords=stopwords, phrases=list(map(tuple, parts.values())))
     # no `parts`: terms are split on the IDF vocabulary, exactly as for terms read back from the store
-    return extract_keywords(terms, method=method, top_k=top_k, idf=idf, boost_words=in_title, boost=title_boost)
+    return terms, extract_keywords(terms, method=method, top_k=top_k, idf=idf, boost_words=in_title,
+                                   boost=title_boost)
 
 
 def section_terms(section_words: Sequence[Sequence[str]], *, stopwords: Collection[str],

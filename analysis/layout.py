@@ -14,10 +14,11 @@ year-month-day found in a metadata span (a dateline such as 4月28日电 has no 
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from analysis.dates import parse_date
 
 Span = tuple[int, int, str]
 
@@ -99,9 +100,6 @@ DATE_TAIL_RE = re.compile(
 ORG_LINE_RE = re.compile(r"^[\u4e00-\u9fff（）()]{3,30}(?:局|厅|部|委员会|委|会|办公室|办|政府|中心|公司|院|所|处|站)$")
 BYLINE_BRACKETS_RE = re.compile(r"^[（(]\s*(?P<inner>.*?)\s*[）)]$")
 DATELINE_REPORTER_RE = re.compile(r"[（(]\s*(?P<inner>[^（）()]*(?:记者|通讯员)[^（）()]*?)\s*[）)]")
-DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-CN_DATE_RE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
 class Line(NamedTuple):
@@ -232,35 +230,6 @@ def _tail_spans(line: Line) -> list[Span]:
                 end, found = match.start(), True
                 break
     return spans
-
-
-def parse_date(text: str) -> str | None:
-    """First complete date in `text` as ISO yyyy-mm-dd, or None."""
-    for match in DATE_RE.finditer(text):
-        year, month, day = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:]))
-        iso = _iso(year, month, day)
-        if iso:
-            return iso
-    match = CN_DATE_RE.search(text)
-    if match:
-        year = int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
-        return _iso(year, _cn_number(match.group(2)), _cn_number(match.group(3)))
-    return None
-
-
-def _cn_number(numeral: str) -> int:
-    """一..三十一 as an int (enough for months and days)."""
-    if "十" not in numeral:
-        return CN_DIGITS.get(numeral, 0)
-    tens, _, ones = numeral.partition("十")
-    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def find_layout(text: str) -> Layout:

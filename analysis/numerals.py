@@ -87,6 +87,10 @@ def trailing_magnitude(text: str) -> str:
 
 def parse_quantity(text: str) -> tuple[float, float | None]:
     """(low, high) of a numeral or range: 600万 → (6e6, None); 3至5万 → (3e4, 5e4); 三五万 → (3e4, 5e4)."""
+    if text.isascii() and text.isdigit():  # the common case, 1830: no magnitude, range or Chinese to read
+        if LEADING_ZERO.match(text):
+            raise ValueError(f"a code, not a quantity: {text!r}")
+        return float(text), None
     text = to_half_width(text.strip())
     approx = CN_APPROX_RANGE.match(APPROXIMATE_MARKS.sub("", text))
     if approx and CN_DIGITS[approx["b"]] - CN_DIGITS[approx["a"]] in (1, 2):

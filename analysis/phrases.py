@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import compress, count, groupby, repeat
+from operator import add, sub
 from typing import Collection, Iterable, Sequence
 
 # A token that breaks a phrase: anything without a letter (punctuation, numbers, whitespace).
@@ -18,45 +20,53 @@ NUMERAL_WORD = re.compile(r"[零〇一二三四五六七八九十百千万亿两
 def phrase_units(words: Iterable[str], *, stopwords: Collection[str] = frozenset()) -> list[list[str]]:
     """Runs of adjacent lettered, non-stopword words: the stretches a phrase may span."""
     words = list(words)
-    joinable = {w for w in set(words) if HAS_LETTER.search(w) and (w not in stopwords or w in INNER_WORDS)}
-    units: list[list[str]] = [[]]
-    for word in words:
-        if word in joinable:
-            units[-1].append(word)
-        elif units[-1]:
-            units.append([])
-    return [unit for unit in units if unit]
+    joinable = _joinable(words, stopwords)
+    return [list(run) for keep, run in groupby(words, joinable.__contains__) if keep]
 
 
-def _flatten(token_lists: Iterable[Sequence[str]], stopwords: Collection[str]) -> list[str | int]:
+def _joinable(words: Sequence[str], stopwords: Collection[str]) -> set[str]:
+    return {w for w in set(words) if (w not in stopwords or w in INNER_WORDS) and HAS_LETTER.search(w)}
+
+
+def _flatten(token_lists: Iterable[Sequence[str]], stopwords: Collection[str]) -> tuple[list[str | int], int]:
     """One sequence with a distinct int between units, so n-grams never cross a break and breaks
-    count as distinct neighbours (a phrase at a sentence edge is free on that side)."""
+    count as distinct neighbours (a phrase at a sentence edge is free on that side); and its word count."""
     sequence: list[str | int] = []
+    breaks = 0
     for tokens in token_lists:
-        for unit in phrase_units(tokens, stopwords=stopwords):
-            sequence.extend(unit)
-            sequence.append(len(sequence))
-    return sequence
+        joinable = _joinable(tokens, stopwords)
+        for keep, run in groupby(tokens, joinable.__contains__):
+            if keep:
+                sequence.extend(run)
+                sequence.append(len(sequence))
+                breaks += 1
+    return sequence, len(sequence) - breaks
 
 
-def _ngram_counts(sequence: list[str | int], n: int) -> Counter:
-    return Counter(zip(*(sequence[i:] for i in range(n))))
+def _edge_entropy(neighbour_counts: list[int], count: int) -> float:
+    """Entropy of a gram's neighbours; an occurrence at a unit edge counts as its own distinct neighbour."""
+    missing = count - sum(neighbour_counts)
+    values = neighbour_counts + [1] * missing if missing > 0 else neighbour_counts
+    total = sum(values)
+    return -sum(c / total * math.log(c / total) for c in values)
 
 
-def _entropy(counter: Counter) -> float:
-    total = sum(counter.values())
-    return -sum(c / total * math.log(c / total) for c in counter.values())
+def _neighbours(positions: list[int], grams: list[Phrase], sequence: list[str | int], n: int,
+                candidates: set[Phrase]) -> tuple[dict[Phrase, list[int]], dict[Phrase, list[int]]]:
+    """Left and right neighbour counts of each candidate, in order of first occurrence.
 
-
-def _neighbours(longer: Counter, candidates: set[Phrase]) -> tuple[dict, dict]:
-    """Left and right neighbour counts of each candidate, read off the (n+1)-gram counts."""
-    left: dict[Phrase, Counter] = defaultdict(Counter)
-    right: dict[Phrase, Counter] = defaultdict(Counter)
-    for gram, count in longer.items():
-        if gram[:-1] in candidates:
-            right[gram[:-1]][gram[-1]] += count
-        if gram[1:] in candidates:
-            left[gram[1:]][gram[0]] += count
+    `grams[i]` is the n-gram starting at `positions[i]`. Only positions holding a candidate reach Python
+    (compress/map/Counter run in C); the sequence's first position has no left neighbour (a unit edge)."""
+    left: dict[Phrase, list[int]] = defaultdict(list)
+    right: dict[Phrase, list[int]] = defaultdict(list)
+    hits = list(map(candidates.__contains__, grams))
+    at, found = list(compress(positions, hits)), list(compress(grams, hits))
+    for (gram, _), count in Counter(zip(found, map(sequence.__getitem__, map(add, at, repeat(n))))).items():
+        right[gram].append(count)
+    skip = 1 if at and at[0] == 0 else 0
+    for (_, gram), count in Counter(zip(map(sequence.__getitem__, map(sub, at[skip:], repeat(1))),
+                                        found[skip:])).items():
+        left[gram].append(count)
     return left, right
 
 
@@ -89,32 +99,41 @@ def mine_phrases(
     `stopwords` (function words) break phrases; `edge_stopwords` (generic verbs such as 加快, 引导) may sit
     inside a term but never open or close one (no verb-object "引导产业工人", no "产业体系相适应").
     """
-    sequence = _flatten(token_lists, stopwords)
-    words_only = [w for w in sequence if isinstance(w, str)]
-    n_words = len(words_only)
+    sequence, n_words = _flatten(token_lists, stopwords)
     if n_words < 2:
         return frozenset()
-    counts = {1: _ngram_counts(sequence, 1), 2: _ngram_counts(sequence, 2)}
+    unigrams: list[Phrase] = list(zip(sequence))
+    counts = {1: Counter(unigrams)}
+    positions, grams = list(range(len(sequence) - 1)), list(zip(sequence, sequence[1:]))
     found: set[Phrase] = set()
     for n in range(2, max_words + 1):
-        counts[n + 1] = _ngram_counts(sequence, n + 1)
-        if max(counts[n].values(), default=0) < min_count:
+        counts[n] = Counter(grams)
+        # a break is a distinct int, so a gram seen twice never holds one
+        repeated = [gram for gram, count in counts[n].items()
+                    if count >= min_count and (min_count > 1 or all(w.__class__ is str for w in gram))]
+        if not repeated:
             break  # no n-gram repeats, so no longer one does either
-        candidates = {
-            gram for gram, count in counts[n].items()
-            if count >= min_count and all(isinstance(w, str) for w in gram) and len("".join(gram)) <= max_chars
-            and _has_term_edges(gram, edge_stopwords)
-        }
-        left, right = _neighbours(counts[n + 1], candidates)
-        for gram in candidates:
-            count = counts[n][gram]
-            if _cohesion(gram, count, counts, n_words) < min_npmi:
-                continue
-            if _entropy(_with_edges(left[gram], count)) >= min_entropy and _entropy(
-                _with_edges(right[gram], count)
-            ) >= min_entropy:
-                found.add(gram)
+        cohesive = {gram for gram in repeated if len("".join(gram)) <= max_chars
+                    and _has_term_edges(gram, edge_stopwords)
+                    and _cohesion(gram, counts[n][gram], counts, n_words) >= min_npmi}
+        left, right = _neighbours(positions, grams, sequence, n, cohesive)
+        found.update(gram for gram in cohesive if _edge_entropy(left[gram], counts[n][gram]) >= min_entropy
+                     and _edge_entropy(right[gram], counts[n][gram]) >= min_entropy)
+        if n < max_words:
+            positions, grams = _extend(positions, grams, set(repeated), unigrams, n)
     return frozenset(found)
+
+
+def _extend(positions: list[int], grams: list[Phrase], repeated: set[Phrase], unigrams: list[Phrase],
+            n: int) -> tuple[list[int], list[Phrase]]:
+    """The (n+1)-grams that can still repeat: those opening with a repeated n-gram (their counts stay exact)."""
+    keep = list(map(repeated.__contains__, grams))
+    positions = list(compress(positions, keep))
+    grams = list(compress(grams, keep))
+    while positions and positions[-1] + n >= len(unigrams):  # no word after the sequence's end
+        positions.pop()
+        grams.pop()
+    return positions, list(map(add, grams, map(unigrams.__getitem__, map(add, positions, repeat(n)))))
 
 
 def _has_term_edges(gram: Phrase, edge_stopwords: Collection[str]) -> bool:
@@ -124,17 +143,6 @@ def _has_term_edges(gram: Phrase, edge_stopwords: Collection[str]) -> bool:
     if first in INNER_WORDS or last in INNER_WORDS or first in edge_stopwords or last in edge_stopwords:
         return False
     return NUMERAL_WORD.fullmatch(first) is None and NUMERAL_WORD.fullmatch(last) is None
-
-
-def _with_edges(neighbours: Counter, count: int) -> Counter:
-    """Occurrences at a unit edge have no neighbour gram: each counts as its own distinct neighbour."""
-    missing = count - sum(neighbours.values())
-    if missing <= 0:
-        return neighbours
-    spread = Counter(neighbours)
-    for i in range(missing):
-        spread[(None, i)] = 1
-    return spread
 
 
 def merge_phrases(words: Sequence[str], phrases: Collection[Phrase]) -> list[str]:
@@ -147,14 +155,16 @@ def merge_phrases(words: Sequence[str], phrases: Collection[Phrase]) -> list[str
     for options in by_first.values():
         options.sort(key=len, reverse=True)
     merged: list[str] = []
-    i = 0
-    while i < len(words):
-        for phrase in by_first.get(words[i], ()):
+    position = 0  # words before it are already in `merged`
+    # only the few positions whose word opens some phrase reach Python; compress/map run in C
+    for i in compress(count(), map(by_first.__contains__, words)):
+        if i < position:
+            continue  # inside a phrase just joined
+        for phrase in by_first[words[i]]:
             if tuple(words[i:i + len(phrase)]) == phrase:
+                merged.extend(words[position:i])
                 merged.append("".join(phrase))
-                i += len(phrase)
+                position = i + len(phrase)
                 break
-        else:
-            merged.append(words[i])
-            i += 1
+    merged.extend(words[position:])
     return merged

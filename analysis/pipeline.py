@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis import keywords as kw
-from analysis.models import Analysis, Article, Keyword, Token
+from analysis.models import Analysis, Article, Keyword, Section, Statistic, Token
 from analysis.sections import detect_sections
-from analysis.segment import Segmenter, load_stopwords, segment
+from analysis.segment import Segmenter, load_stopwords, segment_words
 from analysis.statistics import EXTRACTOR_VERSION, extract_statistics
-from analysis.store_rows import ArticleRecord, make_record
+from analysis.store_rows import ArticleRecord, article_record
 
 if TYPE_CHECKING:
     from analysis.ingest_report import IngestProgress, IngestReport
@@ -21,45 +21,65 @@ DEFAULT_KEYWORD_METHOD = "tfidf"
 KEYWORD_METHODS = ("freq", "tfidf", "textrank", "keyness")
 
 
-def article_terms(tokens: Iterable[Token], *, stopwords: frozenset[str]) -> list[str]:
-    """The terms counted for keywords and corpus statistics: content words, the text's mined phrases joined."""
-    return kw.extract_terms([t.word for t in tokens], stopwords=stopwords)[0]
+def article_terms(tokens: Iterable[Token], *, stopwords: frozenset[str], title_words: Sequence[str] = ()) -> list[str]:
+    """The terms counted for keywords and corpus statistics: content words, mined phrases joined.
+
+    Phrases are mined over the text and its segmented title (`title_words`), as ingest stores them."""
+    return kw.extract_terms([t.word for t in tokens], stopwords=stopwords,
+                            extra_text=[title_words] if title_words else [])[0]
 
 
 def analyze(article: Article, *, segmenter: Segmenter, idf: Mapping[str, float] | None = None, top_k: int = 20,
             stopwords: frozenset[str] | None = None, method: str = DEFAULT_KEYWORD_METHOD) -> Analysis:
     """Sections, tokens, article keywords and statistics of one article."""
     stopwords = load_stopwords() if stopwords is None else stopwords
-    return _analyze_with_terms(article, segmenter=segmenter, idf=idf, top_k=top_k, stopwords=stopwords,
-                               method=method)[0]
+    parts = _analyze_parts(article, segmenter=segmenter, idf=idf, top_k=top_k, stopwords=stopwords, method=method)
+    return Analysis(article, tuple(map(Token, *parts.tokens)), parts.sections, parts.keywords, parts.statistics)
 
 
-def _analyze_with_terms(article: Article, *, segmenter: Segmenter, idf: Mapping[str, float] | None, top_k: int,
-                        stopwords: frozenset[str], method: str) -> tuple[Analysis, list[str]]:
+class _Parts(NamedTuple):
+    sections: tuple[Section, ...]
+    tokens: tuple[list[str], list[int], list[int]]  # words, starts, ends: no Token objects on the ingest path
+    terms: list[str]
+    keywords: tuple[Keyword, ...]
+    statistics: tuple[Statistic, ...]
+
+
+def _analyze_parts(article: Article, *, segmenter: Segmenter, idf: Mapping[str, float] | None, top_k: int,
+                   stopwords: frozenset[str], method: str, with_statistics: bool = True) -> _Parts:
+    """One pass: the counted terms and the keyword list come from a single phrase mining (text + title).
+
+    Without statistics, sections and statistics are left empty (they do not depend on the word lists)."""
+    tokens = segment_words(article, segmenter=segmenter)
+    terms, keywords = kw.terms_and_keywords(tokens[0], stopwords=stopwords, method=method, top_k=top_k, idf=idf,
+                                            title_words=_title_words(article, segmenter))
+    if not with_statistics:
+        return _Parts((), tokens, terms, keywords, ())
     sections = detect_sections(article.text)
-    tokens = segment(article, segmenter=segmenter)
-    words = article_terms(tokens, stopwords=stopwords)
-    keywords = _ranked_terms(article, tokens, segmenter=segmenter, method=method, top_k=top_k, idf=idf,
-                             stopwords=stopwords)
-    statistics = extract_statistics(article.text, sections=sections)
-    return Analysis(article, tokens, sections, keywords, statistics), words
+    return _Parts(sections, tokens, terms, keywords, extract_statistics(article.text, sections=sections))
+
+
+def _title_words(article: Article, segmenter: Segmenter | None) -> list[str]:
+    return segmenter.cut(article.title) if segmenter is not None and article.title else []
 
 
 def _ranked_terms(article: Article, tokens: Iterable[Token], *, segmenter: Segmenter | None, method: str,
                   top_k: int, idf: Mapping[str, float] | None, stopwords: frozenset[str]) -> tuple[Keyword, ...]:
     """The article's default keyword list: mined terms ranked, those also in the title weighted up."""
-    title_words = segmenter.cut(article.title) if segmenter is not None and article.title else ()
     return kw.rank_terms([t.word for t in tokens], stopwords=stopwords, method=method, top_k=top_k, idf=idf,
-                         title_words=title_words)
+                         title_words=_title_words(article, segmenter))
 
 
-def analyze_record(article: Article, *, segmenter: Segmenter, stopwords: frozenset[str],
-                   top_k: int = 20) -> ArticleRecord:
-    """An Analysis already turned into store rows (what ingest workers send to the writer)."""
-    analysis, words = _analyze_with_terms(article, segmenter=segmenter, idf=None, top_k=top_k, stopwords=stopwords,
-                                          method=DEFAULT_KEYWORD_METHOD)
-    return make_record(analysis, term_counts=Counter(words), keyword_method=DEFAULT_KEYWORD_METHOD,
-                       extractor_version=EXTRACTOR_VERSION)
+def analyze_record(article: Article, *, segmenter: Segmenter, stopwords: frozenset[str], top_k: int = 20,
+                   with_statistics: bool = True) -> ArticleRecord:
+    """An analysed article already turned into store rows (what ingest workers send to the writer).
+
+    `with_statistics=False` (re-analysis after a word-list change) leaves sections and statistics empty."""
+    parts = _analyze_parts(article, segmenter=segmenter, idf=None, top_k=top_k, stopwords=stopwords,
+                           method=DEFAULT_KEYWORD_METHOD, with_statistics=with_statistics)
+    return article_record(article, sections=parts.sections, tokens=parts.tokens, keywords=parts.keywords,
+                          statistics=parts.statistics, term_counts=Counter(parts.terms),
+                          keyword_method=DEFAULT_KEYWORD_METHOD, extractor_version=EXTRACTOR_VERSION)
 
 
 def section_terms(analysis: Analysis, *, stopwords: frozenset[str]) -> list[list[str]]:
@@ -93,7 +113,7 @@ def article_keywords(analysis: Analysis, *, method: str = DEFAULT_KEYWORD_METHOD
     if method != "keyness":
         return _ranked_terms(analysis.article, analysis.tokens, segmenter=segmenter, method=method, top_k=top_k,
                              idf=idf, stopwords=stopwords)
-    words = article_terms(analysis.tokens, stopwords=stopwords)
+    words = article_terms(analysis.tokens, stopwords=stopwords, title_words=_title_words(analysis.article, segmenter))
     if not reference_counts:
         raise ValueError("keyness needs reference counts: the rest of the corpus or of the article")
     return kw.keyness(Counter(words), reference_counts, top_k=top_k)
@@ -128,3 +148,17 @@ def ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | None
     from analysis.ingest_pool import run_ingest  # the pool module imports this one
 
     return run_ingest(paths, store=store, jobs=jobs, progress=progress)
+
+
+def reanalyze(store: Store, *, progress: Callable[[int, int], None] | None = None, jobs: int | None = None) -> int:
+    """Re-segment every stored article with the store's current user words and stopwords, in place.
+
+    Same ids; tokens, term counts (and corpus totals) and keyword lists are recomputed (cached on-demand
+    lists are dropped); sections and statistics too when their extractor version is not the current one
+    (they do not depend on the word lists). One short transaction per batch of articles, so readers see
+    each article old or new, never half; a killed run leaves a mix of old and new articles, each whole.
+    Uses `jobs` processes (default: all cores) when the store is large enough to pay for them.
+    `progress(done, total)` after every batch; returns how many articles were re-analysed."""
+    from analysis.reanalysis import reanalyze_store  # the reanalysis module imports this one
+
+    return reanalyze_store(store, progress=progress, jobs=jobs)

@@ -1,11 +1,11 @@
 """Headings in plain article text: `detect_sections(text)` splits the display text into a lead and sections.
 
-Heading styles (each a named regex below): the 关键词“…” line (+ the one-line subheading under it), Markdown
-`#`…`######` lines, whole-line `**bold**`, bold run-in heads (`**一是…。**正文`), numbered heads — 第一编/篇,
-第一章/第一部分, 第一节, 一、, （一）, 1. / 1、, （1）, ① — either on a line of their own or run-in (the head
-ends at the first 。！？： within `MAX_RUNIN_TITLE_CHARS`, or at a 。 within `MAX_LONG_RUNIN_TITLE_CHARS` when the
-head is one clause without figures, and the section's text continues in the same paragraph),
-and short standalone lines without closing punctuation (see `_is_short_heading`).
+Heading styles (each a named regex in headings.py, which judges single lines): the 关键词“…” line (+ the one-line
+subheading under it), Markdown `#`…`######` lines, whole-line `**bold**`, bold run-in heads (`**一是…。**正文`),
+numbered heads — 第一编/篇, 第一章/第一部分, 第一节, 一、, （一）, 1. / 1、, （1）, ① — either on a line of their own
+or run-in (the head ends at the first 。！？： within `MAX_RUNIN_TITLE_CHARS`, or at a 。 within
+`MAX_LONG_RUNIN_TITLE_CHARS` when the head is one clause without figures, and the section's text continues in the
+same paragraph), and short standalone lines without closing punctuation (see `_is_short_heading`).
 
 Choices where the brief was open:
 - Titles keep their numbering as written (“一、总体要求”, “（一）加强思想政治工作”, “第一章 总则”) and drop
@@ -31,45 +31,16 @@ import math
 import re
 from typing import NamedTuple
 
+from analysis.headings import (CLOSING_PUNCT, SENTENCE_PUNCT_RE, STYLE_RANK, classify_line, is_body, is_short_line,
+                               is_weak, numbering_style)
 from analysis.layout import Line, Span, find_layout, split_lines
 from analysis.models import Section
 
-MAX_SHORT_HEADING_CHARS = 25
-MAX_NUMBERED_HEADING_CHARS = 40
-MAX_RUNIN_TITLE_CHARS = 30
-MAX_LONG_RUNIN_TITLE_CHARS = 40  # a longer run-in head must be one plain clause (see _is_runin_clause)
 MAX_SUBHEADING_CHARS = 30
 
-CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
 SPACES_RE = re.compile(r"\s+")
 SPACE_NEAR_PUNCT_RE = re.compile(rf"\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\s+")
-# ATX headings; without the space CommonMark wants, only when the line does not also end in # (a #hashtag#).
-MARKDOWN_RE = re.compile(r"^(?P<hashes>#{1,6})(?:\s+(?P<title>[^#\s].*?)\s*#*|(?P<tight>[^#\s][^#]*))$")
-BOLD_LINE_RE = re.compile(r"^\*\*(?P<title>[^*]{1,40}?)\*\*\s*[。：:]?$")
-BOLD_RUNIN_RE = re.compile(r"^\*\*(?P<title>[^*]{1,30}?)\s*[。：:！？]?\s*\*\*\s*[。：:]?(?=\S)")
-KEYWORD_RE = re.compile(r"^关键词\s*(?:[：:]?\s*[“\"「『]\s*[^”\"」』]{1,20}\s*[”\"」』]|[：:]\s*[^\s。！？]{1,16})$")
-RUNIN_END_RE = re.compile(r"[。！？：:]")
-SENTENCE_PUNCT_RE = re.compile(r"[。！？!?；;]")
-RUNIN_FIGURE_RE = re.compile(r"[\d０-９%％；;]")  # figures mark a report sentence, not a head
-CLOSING_PUNCT = "。！？!?；;：:，,、…"
-LIST_MARK_RE = re.compile(r"^(?:[-*+•·]\s|\||#)")  # list items, table rows, #hashtags#
-CN_NUM = "一二三四五六七八九十百零〇两"
-# (style, regex) in matching order; the style names the rank in STYLE_RANK.
-NUMBERED_RES = (
-    ("part", re.compile(rf"^第[{CN_NUM}\d]{{1,4}}[编篇]")),
-    ("chapter", re.compile(rf"^第[{CN_NUM}\d]{{1,4}}(?:章|部分)")),
-    ("jie", re.compile(rf"^第[{CN_NUM}\d]{{1,4}}节")),
-    ("cn_comma", re.compile(rf"^[{CN_NUM}]{{1,3}}\s*[、．.](?![{CN_NUM}])")),  # not 一、二季度
-    ("cn_paren", re.compile(rf"^[（(]\s*[{CN_NUM}]{{1,3}}\s*[）)]")),
-    ("arabic", re.compile(r"^\d{1,2}\s*[.．、](?!\d)")),
-    ("arabic_paren", re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
-    ("circled", re.compile(r"^[①-⑳]")),
-)
-STYLE_RANK = {f"md{n}": n for n in range(1, 7)} | {
-    "part": 10, "chapter": 11, "jie": 12, "cn_comma": 13, "cn_paren": 14,
-    "arabic": 15, "arabic_paren": 16, "circled": 17,
-}
 
 
 class Head(NamedTuple):
@@ -89,85 +60,12 @@ def normalize_title(title: str) -> str:
     return SPACE_NEAR_PUNCT_RE.sub("", title)
 
 
-def _numbered(line: str) -> tuple[str, str] | None:
-    """(style, title) when the line opens with a numbering pattern and reads as a heading."""
-    for style, pattern in NUMBERED_RES:
-        match = pattern.match(line)
-        if not match or len(line) == match.end():
-            continue
-        rest = line[match.end():]
-        if len(line) <= MAX_NUMBERED_HEADING_CHARS and not SENTENCE_PUNCT_RE.search(line) \
-                and line[-1] not in CLOSING_PUNCT:
-            return style, line
-        end = RUNIN_END_RE.search(rest)
-        if end and (0 < end.start() <= MAX_RUNIN_TITLE_CHARS or _is_runin_clause(rest, end.start())):
-            return style, line[: match.end() + end.start()]
-        return None
-    return None
-
-
-def _is_runin_clause(rest: str, end: int) -> bool:
-    """A 31–40 character run-in head: one clause ending in 。 with no figures, and the paragraph goes on after it."""
-    head, after = rest[:end], rest[end + 1:]
-    fits = MAX_RUNIN_TITLE_CHARS < end <= MAX_LONG_RUNIN_TITLE_CHARS and rest[end] == "。" and bool(after.strip())
-    return fits and head.count("，") <= 1 and not RUNIN_FIGURE_RE.search(head)
-
-
-def numbering_style(line: str) -> str | None:
-    """The numbering style a line opens with (whether or not it reads as a heading)."""
-    return next((style for style, pattern in NUMBERED_RES if pattern.match(line)), None)
-
-
-def _is_weak(line: str, style: str, title: str) -> bool:
-    """A numbered line that is one whole sentence (（三）…费用。): a heading only if its siblings are."""
-    return style in STYLE_RANK and not style.startswith("md") and line[len(title):] in tuple("。；;！？：:")
-
-
-def _is_bold_sentence(inner: str) -> bool:
-    """**各地要高度重视，切实抓好落实。** is emphasis, not a heading."""
-    return inner.endswith(("。", "！", "？")) and ("，" in inner or len(inner) > MAX_SHORT_HEADING_CHARS)
-
-
-def classify_line(line: str) -> tuple[str, str] | None:
-    """(style, raw title) of a heading line whose shape alone makes it a heading, else None."""
-    if KEYWORD_RE.match(line):
-        return "keyword", line
-    markdown = MARKDOWN_RE.match(line)
-    if markdown:
-        return f"md{len(markdown.group('hashes'))}", markdown.group("title") or markdown.group("tight")
-    bold = BOLD_LINE_RE.match(line)
-    if bold:
-        inner = bold.group("title").strip()
-        if SENTENCE_PUNCT_RE.search(inner.rstrip("。！？")) or _is_bold_sentence(inner):
-            return None
-        numbered = _numbered(inner)
-        return (numbered[0], inner.rstrip("。：:")) if numbered else ("bold", inner.rstrip("。：:"))
-    runin = BOLD_RUNIN_RE.match(line)
-    if runin:
-        return "bold_runin", runin.group("title")
-    return _numbered(line)
-
-
-def _is_short_line(line: str) -> bool:
-    """A short line with at least two CJK characters and no closing punctuation anywhere that matters."""
-    if len(line) > MAX_SHORT_HEADING_CHARS or line[-1] in CLOSING_PUNCT or line[0] + line[-1] in ("（）", "()"):
-        return False
-    if SENTENCE_PUNCT_RE.search(line) or LIST_MARK_RE.match(line):
-        return False
-    return len(re.findall(rf"[{CJK_CHAR}]", line)) >= 2
-
-
-def _is_body(line: str) -> bool:
-    """A line that reads as running text (ends a sentence or is longer than a heading)."""
-    return len(line) > MAX_SHORT_HEADING_CHARS or line[-1] in "。！？!?…”"
-
-
 def _list_items(lines: list[Line]) -> list[bool]:
     """Per line: is it one of a run of short lines introduced by a line ending in ： (a list, not headings)?"""
     flags: list[bool] = []
     open_list = False
     for line in lines:
-        short = _is_short_line(line.text)
+        short = is_short_line(line.text)
         flags.append(open_list and short)
         if not short:
             open_list = line.text.endswith(("：", ":"))
@@ -176,14 +74,14 @@ def _list_items(lines: list[Line]) -> list[bool]:
 
 def _is_short_heading(lines: list[Line], index: int, meta: set[int]) -> bool:
     """A short standalone line is a heading when body text follows it."""
-    if not _is_short_line(lines[index].text):
+    if not is_short_line(lines[index].text):
         return False
     following = [item for item in lines[index + 1:index + 4] if item.start not in meta]
     if not following:
         return False
-    if _is_body(following[0].text) or classify_line(following[0].text):
+    if is_body(following[0].text) or classify_line(following[0].text):
         return True
-    return len(following) > 1 and _is_short_line(following[0].text) and _is_body(following[1].text)
+    return len(following) > 1 and is_short_line(following[0].text) and is_body(following[1].text)
 
 
 def _subheading(lines: list[Line], index: int, style: str, meta: set[int]) -> str | None:
@@ -219,7 +117,7 @@ def find_heads(text: str, spans: tuple[Span, ...]) -> list[Head]:
             items.add(numbering_style(line.text) or "")
             continue
         style, title = found
-        weak = _is_weak(line.text, style, title)
+        weak = is_weak(line.text, style, title)
         following = _next_content(lines, index, meta) if weak else ""
         if weak and (not following or numbering_style(following) == style):
             items.add(style)

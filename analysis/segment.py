@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import not_
 from pathlib import Path
 from typing import Any, Collection, Iterable, Sequence
 
@@ -23,10 +25,12 @@ GENERIC_VERBS_FILE = DATA_DIR / "generic_verbs_zh.txt"
 # rjieba (jieba-rs) cuts exactly like jieba 0.42.1 except (a) ideographs outside jieba's range U+4E00..U+9FD5
 # (extension A/B.., compatibility forms), and (b) Latin/digit runs joined by - _ . (2026-04-20, Wi-Fi, 6.A,
 # 3.5.1), which jieba-rs keeps whole. Found by comparing both on every code point and on random text
-# (tests/test_segment.py keeps checking); lines holding either go to jieba itself.
+# (tests/test_segment.py keeps checking). Lines holding (a) go to jieba itself; a joined run (b) is split the
+# way jieba's HMM step splits it (its FINALSEG_SKIP regex), unless a user word holds such a run.
 UNSAFE_FOR_FAST = re.compile(r"[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 JOINED_RUN = re.compile(r"[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)+")
 DECIMAL_RUN = re.compile(r"[a-zA-Z0-9]+\.\d+")  # 3.5, v2.0: both engines keep these whole
+FINALSEG_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
 LINE_PATTERN = re.compile(r"[^\n]*\n|[^\n]+")
 WHITESPACE = re.compile(r"\s+")
 # A content word needs a letter (CJK or Latin); numbers written in Chinese numerals are not content.
@@ -42,6 +46,7 @@ class Segmenter:
     engine: str  # "rjieba" or "jieba"
     tokenizer: Any = field(repr=False)
     fast: Any = field(repr=False, default=None)
+    split_joined: bool = True  # False when a user word holds a joined run: jieba cuts those lines then
 
     def __reduce__(self):
         # jieba.Tokenizer holds a lock; worker processes rebuild their own copy from the words.
@@ -51,30 +56,41 @@ class Segmenter:
         """jieba 0.42.1 default-mode words (HMM on) of `text`, whitespace included."""
         if self.fast is None:
             return self.tokenizer.lcut(text)
-        if _is_fast_safe(text):
-            return self.fast.cut(text)
+        if _is_fast_safe(text, split_joined=self.split_joined):
+            return self._fast_cut(text)
         words: list[str] = []
         safe_run: list[str] = []
         # jieba cuts every line independently (a newline always ends a block), so lines may mix engines;
         # consecutive safe lines go to rjieba in one call.
         for line in LINE_PATTERN.findall(text):
-            if _is_fast_safe(line):
+            if _is_fast_safe(line, split_joined=self.split_joined):
                 safe_run.append(line)
                 continue
             if safe_run:
-                words.extend(self.fast.cut("".join(safe_run)))
+                words.extend(self._fast_cut("".join(safe_run)))
                 safe_run = []
-            words.extend(self.tokenizer.lcut(line))
+            words.extend(self.tokenizer.lcut(line))  # jieba loads its dictionary on the first such line
         if safe_run:
-            words.extend(self.fast.cut("".join(safe_run)))
+            words.extend(self._fast_cut("".join(safe_run)))
         return words
 
+    def _fast_cut(self, text: str) -> list[str]:
+        words = self.fast.cut(text)
+        if not (self.split_joined and _has_joined_run(text)):
+            return words
+        return [piece for word in words for piece in (
+            filter(None, FINALSEG_SKIP.split(word)) if _has_joined_run(word) else (word,))]
 
-def _is_fast_safe(text: str) -> bool:
-    """True when rjieba is known to cut `text` exactly as jieba 0.42.1 does."""
+
+def _has_joined_run(text: str) -> bool:
+    return any(DECIMAL_RUN.fullmatch(run) is None for run in JOINED_RUN.findall(text))
+
+
+def _is_fast_safe(text: str, *, split_joined: bool = False) -> bool:
+    """True when rjieba (with joined runs split when `split_joined`) cuts `text` exactly as jieba 0.42.1."""
     if UNSAFE_FOR_FAST.search(text) is not None:
         return False
-    return all(DECIMAL_RUN.fullmatch(run) for run in JOINED_RUN.findall(text))
+    return split_joined or not _has_joined_run(text)
 
 
 def _rebuild_segmenter(user_words: tuple[str, ...], engine: str) -> Segmenter:
@@ -82,15 +98,20 @@ def _rebuild_segmenter(user_words: tuple[str, ...], engine: str) -> Segmenter:
 
 
 def make_segmenter(*, user_words: Iterable[str] = (), engine: str = "auto") -> Segmenter:
-    """Build a private segmenter (loads jieba's dictionary, ~1 s); engine auto | rjieba | jieba."""
+    """Build a private segmenter; engine auto | rjieba | jieba.
+
+    jieba's own dictionary (~0.7 s) is loaded here only for user words or the jieba engine; otherwise on first
+    need (lines with ideographs outside jieba's range), as rjieba cuts everything else."""
     if engine not in ("auto", "rjieba", "jieba"):
         raise ValueError(f"engine must be one of auto, rjieba, jieba, not {engine!r}")
     if engine == "rjieba" and rjieba is None:
         raise ValueError("engine 'rjieba' requested but the rjieba package is not installed")
     words = tuple(dict.fromkeys(w.strip() for w in user_words if w and w.strip()))
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
     use_fast = engine != "jieba" and rjieba is not None
+    if words or not use_fast:
+        # otherwise jieba loads its dictionary (~0.7 s) on first use: rare lines rjieba cannot cut exactly
+        tokenizer.initialize()
     fast = rjieba.Jieba() if use_fast else None
     for word in words:
         # jieba's suggested frequency, passed explicitly so both engines hold the same dictionary.
@@ -98,29 +119,44 @@ def make_segmenter(*, user_words: Iterable[str] = (), engine: str = "auto") -> S
         tokenizer.add_word(word, freq)
         if fast is not None:
             fast.add_word(word, freq, None)
-    return Segmenter(user_words=words, engine="rjieba" if use_fast else "jieba", tokenizer=tokenizer, fast=fast)
+    return Segmenter(user_words=words, engine="rjieba" if use_fast else "jieba", tokenizer=tokenizer, fast=fast,
+                     split_joined=not any(map(_has_joined_run, words)))
+
+
+def load_dictionary(segmenter: Segmenter) -> None:
+    """Load jieba's dictionary now (it is otherwise loaded on first need), e.g. before forking workers."""
+    segmenter.tokenizer.initialize()
 
 
 def segment(article_or_text: Article | str, *, segmenter: Segmenter) -> tuple[Token, ...]:
     """Tokens with spans into the display text; whitespace is dropped, every other character is covered."""
+    return tuple(map(Token, *segment_words(article_or_text, segmenter=segmenter)))
+
+
+def segment_words(article_or_text: Article | str, *,
+                  segmenter: Segmenter) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of `segment` as three lists (words, starts, ends): no Token objects, for bulk ingest."""
     if isinstance(article_or_text, Article):
         text = article_or_text.text
         if article_or_text.presegmented and article_or_text.token_spans is not None:
-            return _tokens_from_spans(text, article_or_text.token_spans, segmenter)
+            tokens = _tokens_from_spans(text, article_or_text.token_spans, segmenter)
+            return [t.word for t in tokens], [t.start for t in tokens], [t.end for t in tokens]
     else:
         text = article_or_text
-    return _cut_tokens(text, 0, segmenter)
+    return _cut_words(text, 0, segmenter)
+
+
+def _cut_words(text: str, offset: int, segmenter: Segmenter) -> tuple[list[str], list[int], list[int]]:
+    words = segmenter.cut(text)
+    # map/accumulate/compress run in C: a 3,000-character article has ~1,500 words
+    ends = list(accumulate(map(len, words), initial=offset))
+    starts = ends[:-1]
+    solid = list(map(not_, map(str.isspace, words)))
+    return list(compress(words, solid)), list(compress(starts, solid)), list(compress(ends[1:], solid))
 
 
 def _cut_tokens(text: str, offset: int, segmenter: Segmenter) -> tuple[Token, ...]:
-    tokens = []
-    position = offset
-    for word in segmenter.cut(text):
-        end = position + len(word)
-        if not word.isspace():
-            tokens.append(Token(word, position, end))
-        position = end
-    return tuple(tokens)
+    return tuple(map(Token, *_cut_words(text, offset, segmenter)))
 
 
 def _tokens_from_spans(text: str, spans: Sequence[tuple[int, int]], segmenter: Segmenter) -> tuple[Token, ...]:
@@ -189,8 +225,11 @@ def is_content_word(word: str, *, stopwords: frozenset[str] | set[str], min_char
 def content_words(tokens: Iterable[Token | str], *, stopwords: frozenset[str] | set[str], min_chars: int = 2,
                   phrases: Collection[tuple[str, ...]] = frozenset()) -> list[str]:
     """The tokens' words, `phrases` joined first, minus stopwords, short words, numbers and punctuation."""
-    words = [t if isinstance(t, str) else t.word for t in tokens]
+    words = tokens if isinstance(tokens, list) and all(map(str.__instancecheck__, tokens)) else [
+        t if isinstance(t, str) else t.word for t in tokens]
     if phrases:
         words = merge_phrases(words, phrases)  # on the full sequence, so a phrase never bridges a removed word
-    keep = {w for w in set(words) if is_content_word(w, stopwords=stopwords, min_chars=min_chars)}
-    return [w for w in words if w in keep]
+    # is_content_word inlined: this runs on every distinct word of every article at ingest
+    keep = {w for w in set(words) if len(w) >= min_chars and w not in stopwords and HAS_LETTER.search(w) is not None
+            and CHINESE_NUMBER.fullmatch(w) is None}
+    return list(filter(keep.__contains__, words))

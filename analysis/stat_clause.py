@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from analysis import stat_lexicon as lex
+from analysis.stat_subject import NOUNISH_NUMERAL_WORDS, last_listed_people
 
 # A phrase that only says how a figure moved (同比增加, 净增, 比上年末提高): it names no quantity of its own.
 CHANGE_PHRASE = re.compile(r"^(?:同比|环比|净|比上年末?|较上年末?)?(?:增加|增长|减少|下降|提高|降低|上升|回落|缩短|延长|压缩|扩大|提升|增|减|多|少)了?(?:到|至)?$")
@@ -24,6 +25,8 @@ MAX_ACTIVITY_CHARS = 12
 MAX_MONEY_NAME = 8
 TALLY_WORDS = frozenset({"累计", "共计", "合计", "总计", "先后", "陆续", "共", "已"})  # how it adds up, not the act
 NOT_IN_NOUN_PHRASE = frozenset("xdprcumqfy")  # POS classes that end a noun phrase read leftwards
+# Nouns that name a quantity: the number after them is its value (技能人才总量|突破260万人, 吞吐量|3.5亿吨).
+QUANTITY_NOUNS = ("总量", "总数", "人数", "数量", "规模", "量", "额", "产值", "增加值")
 # Measure words that count organisations or places, never people (1830家 counts 工会组织, not the 会员 after it).
 PLACE_UNITS = frozenset({"家", "所", "座", "栋", "幢", "处", "间"})
 
@@ -74,12 +77,21 @@ def activity_phrase(before: list) -> str:
     found = ""
     for j in range(len(before) - 1, 0, -1):
         rest = "".join(t.word for t in before[j:])
-        if len(rest) > MAX_ACTIVITY_CHARS or before[j].flag[0] in NOT_IN_NOUN_PHRASE or before[j].word == "等":
-            break
+        if len(rest) > MAX_ACTIVITY_CHARS or before[j].flag[0] in NOT_IN_NOUN_PHRASE or before[j].word == "等" or (
+                _is_scope_or_time(before[j])):
+            break  # 学院去年|培训产业工人, 全市|培训…: scope and time words close the activity
         verb = before[j - 1]
         if is_people_noun(rest) and verb.flag in ("v", "vn") and len(verb.word) >= 2 and verb.word not in TALLY_WORDS:
             found = verb.word + rest  # the leftmost verb wins: 服务|灵活就业人员, not 灵活就业|人员
+            listed = last_listed_people(before[j:])
+            if len(listed) < len(before) - j:
+                return "".join(t.word for t in listed)  # 服务环卫工人快递员…|户外劳动者: the class is counted
     return found
+
+
+def _is_scope_or_time(tok) -> bool:
+    """Scope, tally and time words (全市, 累计, 去年, 今年以来) that no activity phrase reaches across."""
+    return tok.word in lex.SCOPE_WORDS or tok.word in TALLY_WORDS or tok.flag == "t"
 
 
 def previous_topic(before: list) -> str:
@@ -95,9 +107,11 @@ def previous_topic(before: list) -> str:
 
 
 def heads_unit(tok, unit: str) -> bool:
-    """A head noun right before a number that its measure word can count (岗位|20万个, 骑手|近十二万名)."""
+    """A head noun right before a number that its measure word can count (岗位|20万个, 骑手|近十二万名, 总量|突破…)."""
     if not tok.flag.startswith("n") or tok.flag == "ns":
         return False
+    if tok.word.endswith(QUANTITY_NOUNS):
+        return True  # 技能人才总量|突破260万人|高技能人才…: in text without commas the next noun is the next clause
     return is_people_noun(tok.word) if unit in lex.PEOPLE_UNITS else tok.word.endswith(lex.THING_HEADS)
 
 
@@ -111,3 +125,159 @@ def money_named_before(before: list) -> str:
             len(t.word) for t in before[start - 1: end + 1]) <= MAX_MONEY_NAME:
         start -= 1  # 生活|救助金
     return "".join(t.word for t in before[start: end + 1])
+
+
+# --- trimming a phrase read leftwards from a number (token lists; stat_left._walk applies them in order) ---
+RESULT_COMPLEMENTS = frozenset("出回到走进上完")  # 拿|回, 带|出: the tagger splits resultative verbs in two
+TRANSFER_VERBS = frozenset({"追发", "拿回", "带出", "减少", "挽回", "补发", "讨回", "拿到", "领到"})  # their object is counted
+GENERIC_TAILS = frozenset({"人", "人员", "项目", "单位", "企业", "职工", "员工", "比例", "比重", "占比", "人数", "数量",
+                           "总数", "总量", "规模"})  # too bare to stand for the phrase before 的
+ORG_SUFFIXES = lex.AGENT_SUFFIXES + ("机构", "机关", "平台", "法院", "检察院", "部门", "工会", "中心")
+CASE_HEADS = ("案件", "线索")  # a case noun keeps the verb that names the case (受理|案件)
+BARE_CLASSES = frozenset({"人才", "人员", "劳动者", "人"})
+CLASS_WORDS = frozenset({"各类", "各种", "各级", "各项", "相关"})
+HONOUR_NAMES = ("奖章", "奖", "称号", "能手", "标兵", "先锋号")
+PHRASE_FLAGS = ("n", "vn", "a", "b", "j", "l")
+GOAL_VERBS = frozenset({"力争", "争取", "确保", "力求", "预计", "努力"})
+SCOPE_ORGS = ORG_SUFFIXES + ("企业", "单位", "行业", "领域")
+MIN_SCOPED_CHARS = 7
+TIME_ENDING = re.compile(r"(?:年|月|日|节|季度|后|前|初|末|底|期间)$")
+NAMED_PEOPLE = tuple(h for h in lex.PEOPLE_HEADS if len(h) >= 2)  # 员工, 人才 (not 用工, whose 工 is no person)
+MIN_AGENT_OBJECT = 4  # 工会发展|网约车司机会员: after a verbal noun only a long object is a separate thing
+
+
+def _text_len(toks: list) -> int:
+    return sum(len(t.word) for t in toks)
+
+
+def _is_phrase(toks: list) -> bool:
+    """A noun phrase: at least two characters, ending in a noun, no punctuation or numbers inside."""
+    ends_in_noun = toks[-1].flag.startswith(("n", "vn")) or toks[-1].word.endswith(lex.SHARE_WORDS)  # 返岗|率/v
+    return _text_len(toks) >= 2 and ends_in_noun and all(
+        t.flag.startswith(PHRASE_FLAGS) or t.flag.startswith("v") or t.word in NOUNISH_NUMERAL_WORDS for t in toks)
+
+
+def after_inner_place(toks: list) -> list:
+    """外卖平台|昆明|活跃骑手: a place name inside the phrase starts what is counted."""
+    places = [i for i, t in enumerate(toks[:-1]) if i > 0 and t.flag == "ns" and (
+        len(t.word) >= 2 or toks[i - 1].word == "在" and is_people_noun(toks[-1].word))]  # 平台在昆|注册司机
+    tail = toks[places[-1] + 1:] if places else []
+    text = "".join(t.word for t in tail)
+    return tail if len(text) >= 3 and text not in GENERIC_TAILS and _is_phrase(tail) else toks
+
+
+def after_agent(toks: list) -> list:
+    """仲裁机构|受理案件, 工会|发展|网约车司机会员: an organisation doing something is not what is counted."""
+    for i in range(len(toks) - 2, -1, -1):
+        verb = toks[i + 1]
+        if toks[i].word.endswith(ORG_SUFFIXES) and verb.flag in ("v", "vn") and len(verb.word) >= 2:
+            tail = toks[i + 1:] if toks[-1].word.endswith(CASE_HEADS) else toks[i + 2:]
+            long_enough = verb.flag == "v" or _text_len(tail) >= MIN_AGENT_OBJECT  # 工会|服务站点 is a compound
+            return tail if long_enough and _is_phrase(tail) else toks
+    return toks
+
+
+def after_organisation(toks: list) -> list:
+    """规模以上工业企业|员工返岗率, 试点企业|高技能人才平均月薪: the people of an organisation are measured."""
+    if _text_len(toks) < MIN_SCOPED_CHARS:
+        return toks
+    orgs = [j for j, t in enumerate(toks[:-1]) if j > 0 and t.flag.startswith("n") and t.word.endswith(SCOPE_ORGS)]
+    if not orgs:
+        return toks  # 企业职工…: an organisation word that opens the phrase is part of the group's name
+    tail = toks[orgs[-1] + 1:]
+    people = any(t.word.endswith(NAMED_PEOPLE) for t in tail[:-1]) and not is_people_noun(tail[-1].word)
+    return tail if people and _text_len(tail) >= 4 and _is_phrase(tail) else toks
+
+
+def after_event(toks: list) -> list:
+    """网约车平台|注册司机: a verb between a noun run and a people noun starts the group that is counted."""
+    if len(toks) < 3 or not is_people_noun(toks[-1].word):
+        return toks
+    for i in range(len(toks) - 2, 0, -1):
+        tok = toks[i]
+        if tok.flag == "v" and len(tok.word) == 2 and tok.word not in TALLY_WORDS and all(
+                t.flag.startswith("n") and t.flag != "nr" for t in toks[:i]) and _text_len(toks[:i]) >= 3:
+            return toks[i:]
+        if not (tok.flag.startswith(("n", "a", "b")) or tok.flag == "vn"):
+            break
+    return toks
+
+
+def from_kept_verb(toks: list) -> list:
+    """电工家政|免费技能培训: 免费 starts the figure after a long modifier (城镇新增就业 keeps its 城镇)."""
+    for i, tok in enumerate(toks[1:-1], start=1):
+        if tok.word in lex.KEPT_LEADING_VERBS and not tok.word.startswith("新") and _text_len(toks[:i]) >= 3:
+            return toks[i:]
+    return toks
+
+
+def after_repeat(toks: list) -> list:
+    """试点|试点企业…, 户籍|户籍劳动力: a word said twice in a row ends one phrase and starts the next."""
+    repeats = [i for i in range(len(toks) - 1) if toks[i].word == toks[i + 1].word and len(toks[i].word) >= 2]
+    return toks[repeats[-1] + 1:] if repeats else toks
+
+
+def without_goal_verb(toks: list) -> list:
+    """力争|城镇新增就业: a goal verb says the figure is a target, not what it counts."""
+    return toks[1:] if len(toks) > 1 and toks[0].word in GOAL_VERBS else toks
+
+
+def after_inner_time(toks: list) -> list:
+    """重点企业|节后|用工缺口: a time word inside the phrase ends the scope; what follows is counted."""
+    times = [i for i, t in enumerate(toks[:-1]) if i > 0 and t.flag == "t" and len(t.word) >= 2
+             and TIME_ENDING.search(t.word) and not is_people_noun(t.word)]  # 港澳|青年/t is no time
+    tail = toks[times[-1] + 1:] if times else []
+    return tail if _text_len(tail) >= 3 and _is_phrase(tail) else toks
+
+
+def without_trailing_place(toks: list) -> list:
+    """骑手|重庆(有近十二万名): a place at the end says where, not what."""
+    while len(toks) > 1 and toks[-1].flag == "ns":
+        toks = toks[:-1]
+    return toks
+
+
+def after_transfer(toks: list) -> list:
+    """拿|回|工资, 带|出|徒弟, 帮车间减少|废品损失: the object of a transfer verb is counted, not the act."""
+    ends = [i for i, t in enumerate(toks[:-1]) if t.word in TRANSFER_VERBS or (
+        t.word in RESULT_COMPLEMENTS and t.flag.startswith("v") and i > 0 and toks[i - 1].flag == "v"
+        and len(toks[i - 1].word) == 1)]
+    if not ends:
+        return toks
+    tail = toks[ends[-1] + 1:]
+    return tail if _is_phrase(tail) and tail[0].flag.startswith(("n", "a", "b", "vn")) else toks
+
+
+def after_honour(toks: list) -> list:
+    """获评全国五一劳动奖章(的)|一线职工: the people who won are counted, not the honour."""
+    if not toks or not is_people_noun(toks[-1].word):
+        return toks
+    verbs = [i for i, t in enumerate(toks) if t.word in lex.HONOUR_VERBS]
+    names = [j for j, t in enumerate(toks[:-1]) if verbs and j > verbs[0] and t.word.endswith(HONOUR_NAMES)]
+    if not names:
+        return toks
+    tail = toks[names[-1] + 1:]
+    tail = tail[1:] if tail and tail[0].word == "的" else tail
+    return tail if _is_phrase(tail) else toks
+
+
+def with_class_verb(before: list, toks: list) -> list:
+    """招聘|各类|人员, 新引进|各类|人才: a bare class noun keeps the verb that says which of them are counted."""
+    if len(toks) != 1 or toks[0].word not in BARE_CLASSES or len(before) < 3 or before[-1] is not toks[0]:
+        return toks
+    verb, glue = before[-3], before[-2]
+    selecting = verb.flag == "v" and len(verb.word) >= 2 and verb.word not in lex.GLUE_WORDS | TALLY_WORDS  # not 共有
+    return before[-3:] if glue.word in CLASS_WORDS and selecting else toks
+
+
+def after_possessive(toks: list) -> list:
+    """企业开出的|年薪: after a relative clause the noun after 的 is counted; a group of people keeps its clause."""
+    marks = [i for i, t in enumerate(toks[:-1]) if t.word == "的"]
+    if not marks:
+        return toks
+    head, tail = toks[: marks[-1]], toks[marks[-1] + 1:]
+    text = "".join(t.word for t in tail)
+    clause = any(t.flag.startswith("v") and t.flag != "vn" for t in head)  # a relative clause, not a possessor
+    if not clause or text in GENERIC_TAILS or not _is_phrase(tail) or is_people_noun(text):
+        return toks  # 高级技师的平均年薪, 留厦就业的毕业生: the modifier says which ones are counted
+    return tail

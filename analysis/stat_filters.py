@@ -122,7 +122,10 @@ def _figure_follows(compact: str, mention: Mention, sentence: tuple[int, int]) -
 
 def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
     """The rules that need no tokens: dates, durations, ages, ordinals, codes, list markers, quotes, bare 一."""
-    unit, before = mention.unit, compact[max(0, mention.core_start - 2): mention.core_start]
+    unit = mention.unit
+    if not unit and mention.chinese and not mention.magnitude:
+        return False  # the most frequent case by far: 一 or 十 inside an ordinary word (一些, 统一, 十分)
+    before = compact[max(0, mention.core_start - 2): mention.core_start]
     core = compact[mention.core_start: mention.core_end]
     if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
         return False
@@ -149,10 +152,14 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     return not (quote == "《" or quote and (not unit or mention.chinese))
 
 
-def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tuple[int, int]) -> bool:
-    """True unless the number is a date, ordinal, name, idiom, list marker, age, duration or policy count."""
+def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tuple[int, int], *,
+                 plausible: bool = False) -> bool:
+    """True unless the number is a date, ordinal, name, idiom, list marker, age, duration or policy count.
+
+    plausible=True says the caller already ran is_plausible on this mention (the token-free rules).
+    """
     unit = mention.unit
-    if not is_plausible(compact, mention, sentence):
+    if not plausible and not is_plausible(compact, mention, sentence):
         return False
     if mention.chinese and _inside_word(mention, tokens):
         return False

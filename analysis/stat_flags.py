@@ -19,13 +19,22 @@ PLAN_HEADING = re.compile(r"目标|任务|计划|规划|安排|举措|措施|展
 PLAN_PAST = re.compile(r"已经|已|去年|上年|过去|截至|截止|完成了|实现了|达到了|同比")
 
 
-def _lookahead(words: tuple[str, ...]) -> re.Pattern:
-    """A zero-width pattern finding, at every offset, the longest lexicon word starting there."""
-    return re.compile("(?=(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + "))")
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern matching, at one offset, the longest lexicon word starting there (longest first in the group)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
-WORKFORCE_HIT = _lookahead(lex.WORKFORCE_WORDS)
-NON_WORKFORCE_HIT = _lookahead(lex.NON_WORKFORCE_WORDS)
+WORKFORCE_HIT = _alternation(lex.WORKFORCE_WORDS)
+NON_WORKFORCE_HIT = _alternation(lex.NON_WORKFORCE_WORDS)
+SUBJECT_CACHE = 1 << 14  # subjects recur across sentences and articles (职工, 新增就业, 城镇调查失业率)
+
+
+def _word_hits(text: str, pattern: re.Pattern):
+    """The longest lexicon word starting at each offset that starts one (overlapping words all count)."""
+    found = pattern.search(text)
+    while found:
+        yield found
+        found = pattern.search(text, found.start() + 1)
 
 
 def plan_spans(compact: str) -> list[tuple[int, int]]:
@@ -47,24 +56,51 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
         return False
     if planned and not PLAN_PAST.search(sentence, 0, offset):
         return True
-    clause_start = max(sentence.rfind(p, 0, offset) for p in "，,；;：:")
-    if minimum and lex.YEARLY_MINIMUM in sentence[clause_start + 1: offset]:
+    if minimum and lex.YEARLY_MINIMUM in sentence[_clause_start(sentence, offset) + 1: offset]:
         return True
-    cues = list(TARGET_CUE.finditer(sentence, 0, offset))
-    if cues and not PAST_MARKER.search(sentence, cues[-1].end(), offset):
+    last_cue = None
+    if _has_target_cue(sentence):  # most sentences hold none: one scan, not one per number
+        for last_cue in TARGET_CUE.finditer(sentence, 0, offset):  # endpos: a cue's look-ahead stops at the number
+            pass
+    if last_cue is not None and not PAST_MARKER.search(sentence, last_cue.end(), offset):
         return True
-    return bool(TARGET_AFTER.match(sentence[end:]))
+    return bool(TARGET_AFTER.match(sentence[end:]))  # its ^ anchors at the slice start
+
+
+@lru_cache(maxsize=256)
+def _has_target_cue(sentence: str) -> bool:
+    """Whether a goal cue occurs anywhere in the sentence (none there means none before any of its numbers)."""
+    return TARGET_CUE.search(sentence) is not None
+
+
+def _clause_start(sentence: str, offset: int) -> int:
+    """Offset of the last clause mark before offset (-1 when the clause opens the sentence)."""
+    return max(sentence.rfind("，", 0, offset), sentence.rfind(",", 0, offset), sentence.rfind("；", 0, offset),
+               sentence.rfind(";", 0, offset), sentence.rfind("：", 0, offset), sentence.rfind(":", 0, offset))
 
 
 def _last_hit(text: str, pattern: re.Pattern) -> tuple[int, int]:
     """(end, length) of the right-most lexicon word in text (longest on ties); (0, 0) when none."""
-    return max(((m.start() + len(m[1]), len(m[1])) for m in pattern.finditer(text)), default=(0, 0))
+    return max(((m.end(), m.end() - m.start()) for m in _word_hits(text, pattern)), default=(0, 0))
 
 
 @lru_cache(maxsize=256)  # one sentence is asked once per number it holds
 def count_lexicon(text: str) -> tuple[int, int]:
     """(workforce words, non-workforce words) occurring in text, one per starting offset (the longest)."""
-    return sum(1 for _ in WORKFORCE_HIT.finditer(text)), sum(1 for _ in NON_WORKFORCE_HIT.finditer(text))
+    return sum(1 for _ in _word_hits(text, WORKFORCE_HIT)), sum(1 for _ in _word_hits(text, NON_WORKFORCE_HIT))
+
+
+@lru_cache(maxsize=SUBJECT_CACHE)
+def subject_verdict(subject: str, kind: str) -> bool | None:
+    """The workforce flag the subject alone decides (its right-most lexicon word, or a measure's unit); else None."""
+    modifier = GENERIC_HEAD.sub("", subject)
+    core = modifier if _last_hit(modifier, WORKFORCE_HIT) != (0, 0) else subject
+    hit_yes, hit_no = _last_hit(core, WORKFORCE_HIT), _last_hit(core, NON_WORKFORCE_HIT)
+    if hit_yes != hit_no:
+        return hit_yes > hit_no
+    if kind == "measure":
+        return subject.endswith(WORKING_TIME)
+    return None
 
 
 def is_workforce(subject: str, sentence: str, *, document: tuple[int, int] | Callable[[], tuple[int, int]] = (0, 0),
@@ -74,13 +110,9 @@ def is_workforce(subject: str, sentence: str, *, document: tuple[int, int] | Cal
     A generic measure head (合格率, 比例, 人数) defers to its modifier (培训|合格率); a physical measure (亩, 吨,
     小时) is the workforce's only when its subject says so or it is working time (在线时长).
     """
-    modifier = GENERIC_HEAD.sub("", subject)
-    core = modifier if _last_hit(modifier, WORKFORCE_HIT) != (0, 0) else subject
-    hit_yes, hit_no = _last_hit(core, WORKFORCE_HIT), _last_hit(core, NON_WORKFORCE_HIT)
-    if hit_yes != hit_no:
-        return hit_yes > hit_no
-    if kind == "measure":
-        return subject.endswith(WORKING_TIME)
+    verdict = subject_verdict(subject, kind)
+    if verdict is not None:
+        return verdict
     n_yes, n_no = count_lexicon(sentence)
     if n_yes != n_no:
         return n_yes > n_no

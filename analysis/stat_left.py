@@ -5,9 +5,13 @@ import re
 from collections.abc import Callable
 
 from analysis import stat_lexicon as lex
+from analysis.stat_clause import (
+    after_agent, after_event, after_honour, after_inner_place, after_inner_time, after_organisation, after_possessive,
+    after_repeat, after_transfer, from_kept_verb, with_class_verb, without_goal_verb, without_trailing_place,
+)
 from analysis.stat_subject import (
-    JOINING_WORDS, MAX_SUBJECT_CHARS, NOUNISH_NUMERAL_WORDS, NUMERAL_CHAR, QUOTES, TIME_WORD, VERB_FLAGS, Tok, is_nounish,
-    is_punct, people_head,
+    JOINING_WORDS, MAX_SUBJECT_CHARS, NOUNISH_NUMERAL_WORDS, NUMERAL_CHAR, QUOTES, SPLIT_UNIT, TIME_WORD, VERB_FLAGS, Tok,
+    is_nounish, is_punct, last_listed_people, people_head,
 )
 
 INNER_ADVERBS = frozenset({"再", "新", "重新", "免费", "灵活", "稳定", "实际", "初步", "一次性", "拒不"})
@@ -17,6 +21,9 @@ PROPORTION_VERBS = frozenset({"是", "为", "占", "相当于", "占到"})
 RANGE_DASHES = frozenset({"—", "–", "-", "~", "～"})  # 25—29岁: a dash inside a range is not punctuation
 PAYING_VERBS = frozenset({"给予", "发放", "予以"})  # …证书的，给予|1000元: the predicate
 AGE_PART = re.compile(r"^(?:\d+|[—–\-~～至到])$")
+COPULAS = frozenset({"是"})
+RESULT_ENDS = frozenset("到至")  # 月薪|开到|1.1万元: a verb of reaching is the predicate
+PERIOD_EDGES = frozenset({"末", "初", "底", "年末", "年初", "年底", "期末", "以来"})
 PERIOD_UNITS = frozenset({"月", "年", "季", "季度", "日", "天", "时", "期", "周"})
 COMPARISON_WORDS = frozenset({"比", "较", "相比", "相较", "对比"})  # a clause opening 比同企业…高出 compares the last figure
 SOURCE_WORDS = frozenset({"从", "由"})  # 从|85%提高到… starts a change; 从一线工人中推荐… names a source
@@ -36,6 +43,12 @@ def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
     """Where a leftward subject search stops: punctuation, numbers, scope/time words, pronouns, prepositions."""
     if tok.word in NOUNISH_NUMERAL_WORDS or tok.word == "按" and collected and collected[0].word in PERIOD_UNITS:
         return False  # 一线职工, 按月足额支付…: not a boundary
+    if tok.word in COPULAS and collected:
+        return True  # 目标是|实现高校毕业生…: what a copula introduces is the phrase
+    if tok.word == "一次" and collected and collected[-1].word.endswith("率"):
+        return False  # 焊缝|一次|合格率: first-pass yield, not a count
+    if tok.word == "在" and collected and collected[0].flag == "ns" and len(collected[0].word) == 1:
+        return False  # 高校毕业生在|陕|就业创业: 在 + a one-character place abbreviation is part of the phrase
     if collected and (tok.word in INNER_LINKS or tok.word in PERIOD_WORDS):
         return False  # 规模以上工业企业, 月收入
     if tok.word == "等":  # 工资等待遇 keeps its example; 骑手等|户外劳动者 names the class after 等
@@ -60,7 +73,8 @@ def _strip_edges(toks: list[Tok], *, leading: bool) -> list[Tok]:
         return (tok.word in lex.GLUE_WORDS or tok.word.startswith("每")
                 or tok.word in lex.TARGET_WORDS and not (leading and len(toks) > 1 and toks[1].flag.startswith("n"))
                 or tok.word in QUOTES or tok.flag in ("d", "uj", "ul", "p", "c") and tok.word not in INNER_ADVERBS
-                or not leading and (tok.word in lex.TRAILING_GLUE or tok.word in PAYING_VERBS))
+                or not leading and (tok.word in lex.TRAILING_GLUE or tok.word in PAYING_VERBS
+                                    or tok.flag == "v" and len(tok.word) == 2 and tok.word[-1] in RESULT_ENDS))
     while toks and removable(toks[0] if leading else toks[-1]):
         toks = toks[1:] if leading else toks[:-1]
     return toks
@@ -69,7 +83,8 @@ def _strip_edges(toks: list[Tok], *, leading: bool) -> list[Tok]:
 def _after_last_verb(collected: list[Tok]) -> list[Tok]:
     """The object after the last full verb of an over-long phrase (…入会方式|快递员入会率)."""
     verbs = [i for i, t in enumerate(collected[:-1]) if t.flag in VERB_FLAGS and len(t.word) >= 2
-             and t.word not in lex.KEPT_LEADING_VERBS and not _compound(collected, i)]
+             and t.word not in lex.KEPT_LEADING_VERBS and not _compound(collected, i)
+             and not (collected[i + 1].flag in VERB_FLAGS and len(collected[i + 1].word) >= 2)]  # 保障|覆盖人数
     return collected[verbs[-1] + 1:] if verbs else collected
 
 
@@ -149,7 +164,30 @@ def _walk(before: list[Tok]) -> list[Tok]:
     while len(collected) > 1 and (_is_place(collected[0], collected[1])
                                   or len(collected[0].word) == 1 and collected[0].flag in ("ns", "j")):
         collected = collected[1:]  # 西安地区|普通高校毕业生, 武汉市|最低工资标准
+    if len(collected) > 1 and collected[0].word == SPLIT_UNIT:
+        collected = collected[1:]  # 218万|人|工伤保险参保人数|236万人: the previous figure's measure word
+    for trim in PHRASE_TRIMS:
+        collected = trim(collected)
+    collected = with_class_verb(before, collected)
     return [] if "".join(t.word for t in collected) in lex.GENERIC_SUBJECTS else collected
+
+
+def without_period_reference(clause: list[Tok]) -> list[Tok]:
+    """技能人才总量|“十三五”末|168万人 (由 and 的 stripped): a period the figure dates from is not its subject."""
+    end = len(clause)
+    def dating(tok: Tok) -> bool:
+        return tok.word in PERIOD_EDGES or bool(TIME_WORD.match(tok.word)) or bool(REFERENCE_TIME.search(tok.word))
+
+    while end > 0 and (clause[end - 1].word in QUOTES or clause[end - 1].flag == "m" or dating(clause[end - 1])):
+        end -= 1
+    dated = any(dating(t) for t in clause[end:])
+    return clause[:end] if dated and end > 0 and is_nounish(clause[end - 1]) else clause
+
+
+# Applied in this order to the phrase read leftwards from a number (each returns its input or a part of it).
+PHRASE_TRIMS = (after_repeat, without_goal_verb, without_trailing_place, after_inner_time, after_inner_place,
+                after_agent, after_organisation, after_event, after_transfer, after_honour, after_possessive,
+                from_kept_verb, last_listed_people)
 
 
 def _starts_change(rest: list[Tok]) -> bool:
@@ -168,9 +206,9 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
     """The subject written before a number in its clause; a comparison (比上年…) or standard (按…) is skipped."""
     cut = max((i for i, t in enumerate(before) if is_punct(t) and t.word not in QUOTES
                and not (t.word in RANGE_DASHES and 0 < i < len(before) - 1 and before[i + 1].flag == "m")), default=-1)
-    clause = before[cut + 1:]
+    clause = without_period_reference(before[cut + 1:])
     closing = max((i for i, t in enumerate(clause) if t.word == "”"), default=-1)
-    if 0 <= closing < len(clause) - 1 and is_nounish(clause[closing + 1]):
+    if 0 <= closing < len(clause) - 1 and (is_nounish(clause[closing + 1]) or clause[closing + 1].flag in VERB_FLAGS):
         clause = clause[closing + 1:]  # “春风行动”|招聘活动: the quoted name is a modifier
     refs = [i for i, t in enumerate(clause) if (i > 0 or t.word in COMPARISON_WORDS) and t.word in lex.REFERENCE_WORDS
             and (t.word not in SOURCE_WORDS or _starts_change(clause[i + 1:]))

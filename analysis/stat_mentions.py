@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from analysis import stat_lexicon as lex
@@ -10,6 +14,11 @@ from analysis.numerals import parse_quantity, to_half_width, trailing_magnitude
 SPACE_RUN = re.compile(r"[ \t\r\u3000\xa0]+")
 ASCII_ALNUM = re.compile(r"[A-Za-z0-9%]")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+# Real sentences stay under ~160 characters; text without sentence ends (a pasted table, a 5 MB single line) is
+# analysed in pieces of at most this many characters, cut after a clause mark, so work per sentence stays bounded.
+MAX_SENTENCE_CHARS = 300
+CLAUSE_MARKS = ("，", ",", "；", ";", "、")
+NUMBER_CHAR = re.compile(r"[\d.,%零〇一二两三四五六七八九十百千万亿]")
 MAGNITUDE = r"(?:万亿|千万|百万|十万|万|亿|千(?![米克瓦]))"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUMBER_CORE = re.compile(
@@ -19,12 +28,14 @@ NUMBER_CORE = re.compile(
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
 FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十]|\d+)分之(?P<num>[一二两三四五六七八九]|\d+)")
 RANGE_BETWEEN = re.compile(r"^(?:至|到|—{1,2}|–|~|～|-|－)$")
+RANGE_AFTER = re.compile(r"至|到|—|–|~|～|-|－")
 DOUBLING = re.compile(r"翻(?P<n>一|两|二|三|四)番")
 CHINESE_CORE = re.compile(r"^[零〇一二两三四五六七八九十百千万亿余多来]+$")
 UNIT_WORD = re.compile("|".join(re.escape(u) for u in lex.ALL_UNITS))  # longest first, as ALL_UNITS is sorted
 ROUND_HEAD = re.compile(r"^[一二两三四五六七八九十]?[百千万亿]")
 SUFFIX_CUE = re.compile("|".join(re.escape(cue) for cue, _ in lex.SUFFIX_QUALIFIERS))
 SUFFIX_QUALIFIER = dict(lex.SUFFIX_QUALIFIERS)
+CORE_CACHE = 1 << 14  # numerals as written (一, 两, 30, 1.5万…) repeat across a corpus
 
 
 def _by_last_char(cues: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -48,34 +59,52 @@ class Mention(NamedTuple):
     magnitude: bool
 
 
-def compact_text(text: str) -> tuple[str, list[int]]:
+def compact_text(text: str) -> tuple[str, Sequence[int]]:
     """Drop spaces between tokens (keeping one between ASCII alphanumerics) and map each kept char to its offset."""
-    chars: list[str] = []
+    if not SPACE_RUN.search(text):
+        return to_half_width(text), range(len(text))  # raw text without spaces: offsets are the identity
+    pieces: list[str] = []
     index: list[int] = []
     pos = 0
     for match in SPACE_RUN.finditer(text):
-        chars.extend(text[pos:match.start()])
+        pieces.append(text[pos:match.start()])
         index.extend(range(pos, match.start()))
         before, after = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
         if before and after and ASCII_ALNUM.match(before) and ASCII_ALNUM.match(after) and not (
                 before.isdigit() and after == "%"):
-            chars.append(" ")
+            pieces.append(" ")
             index.append(match.start())
         pos = match.end()
-    chars.extend(text[pos:])
+    pieces.append(text[pos:])
     index.extend(range(pos, len(text)))
-    return to_half_width("".join(chars)), index
+    return to_half_width("".join(pieces)), index
 
 
 def sentence_bounds(compact: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, ends included."""
-    bounds, start = [], 0
+    """(start, end) of each sentence, ends included; an over-long one is cut into clauses (see MAX_SENTENCE_CHARS)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
     for match in SENTENCE_END.finditer(compact):
-        bounds.append((start, match.end()))
+        _add_capped(bounds, compact, start, match.end())
         start = match.end()
     if start < len(compact):
-        bounds.append((start, len(compact)))
+        _add_capped(bounds, compact, start, len(compact))
     return bounds
+
+
+def _add_capped(bounds: list[tuple[int, int]], compact: str, start: int, end: int) -> None:
+    """Append (start, end), cut after the last clause mark before every MAX_SENTENCE_CHARS (else between words)."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(compact.rfind(mark, start + MAX_SENTENCE_CHARS // 2, limit) for mark in CLAUSE_MARKS) + 1
+        if not cut:
+            cut = limit
+            while cut > start + 1 and NUMBER_CHAR.match(compact, cut - 1) and NUMBER_CHAR.match(compact, cut):
+                cut -= 1  # never through a number; a run of numerals 300 long is cut anyway
+            cut = cut if cut > start + 1 else limit
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, end))
 
 
 def _match_unit(compact: str, at: int) -> str:
@@ -111,26 +140,46 @@ def _match_suffix(compact: str, at: int) -> tuple[int, str | None]:
     return (found.end(), SUFFIX_QUALIFIER[found.group()]) if found else (at, None)
 
 
-def read_mention(compact: str, match: re.Match) -> Mention | None:
-    """Number + measure word + qualifiers around one numeral match; None when it does not parse."""
-    core, core_start, core_end = match.group(), match.start(), match.end()
+class CoreReading(NamedTuple):
+    value: float
+    value_max: float | None
+    inner: str | None  # qualifier written inside the numeral: 余/多 (more_than), 来 (about)
+    chinese: bool
+    magnitude: bool
+
+
+@lru_cache(maxsize=CORE_CACHE)
+def read_core(core: str) -> CoreReading | None:
+    """Value, range, inner qualifier and kind of one numeral as written; None when it does not parse (cached)."""
     try:
         value, value_max = parse_quantity(core)
     except (ValueError, KeyError, IndexError):
         return None
+    inner = "more_than" if "余" in core or "多" in core else "about" if "来" in core else None
+    chinese = bool(CHINESE_CORE.match(core))
+    return CoreReading(value, value_max, inner, chinese, bool(trailing_magnitude(core)) or chinese and value >= 100)
+
+
+def read_mention(compact: str, match: re.Match) -> Mention | None:
+    """Number + measure word + qualifiers around one numeral match; None when it does not parse or cannot count."""
+    core, core_start, core_end = match.group(), match.start(), match.end()
+    reading = read_core(core)
+    if reading is None:
+        return None
     unit = _match_unit(compact, core_end)
-    if core.endswith("来") and not unit:
+    if not unit and core.endswith("来"):
         return None  # 30来源, 以来: 来 marks an approximation only before a measure word
+    if not unit and reading.chinese and not reading.magnitude and not RANGE_AFTER.match(compact, core_end):
+        return None  # 一些, 统一, 十分: never a figure (is_plausible) nor the low end of a range (三至五成)
     after_unit = core_end + len(unit)
     inner_after = compact[after_unit: after_unit + 1] if unit and compact[after_unit: after_unit + 1] in "多余" else ""
     if inner_after and compact[after_unit: after_unit + 2] in lex.UNIT_CHAR_WORDS | {"多个", "多家", "余家", "余名"}:
         inner_after = ""
     end, suffix = _match_suffix(compact, after_unit + len(inner_after))
     start, prefix = _match_prefix(compact, core_start, core)
-    inner = "more_than" if re.search(r"[余多]", core) or inner_after else "about" if "来" in core else None
-    chinese = bool(CHINESE_CORE.match(core))
-    return Mention(start, end, core_start, core_end, unit, value, value_max, prefix or suffix or inner or "exact",
-                   chinese, bool(trailing_magnitude(core)) or chinese and value >= 100)
+    inner = "more_than" if inner_after else reading.inner
+    return Mention(start, end, core_start, core_end, unit, reading.value, reading.value_max,
+                   prefix or suffix or inner or "exact", reading.chinese, reading.magnitude)
 
 
 def special_mentions(compact: str) -> list[Mention]:
@@ -166,10 +215,12 @@ def special_mentions(compact: str) -> list[Mention]:
 def find_mentions(compact: str) -> list[Mention]:
     """Every numeral with its measure word and qualifiers, left to right, without overlaps."""
     found = special_mentions(compact)
-    taken = [(m.start, m.end) for m in found]
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max, initial=-1))  # reach[k]: furthest end of the first k
     for match in NUMBER_CORE.finditer(compact):
-        if any(a < match.end() and match.start() < b for a, b in taken):
-            continue
+        if reach[bisect_left(starts, match.end())] > match.start():
+            continue  # inside 百分之三十 or 翻一番
         mention = read_mention(compact, match)
         if mention is not None:
             found.append(mention)

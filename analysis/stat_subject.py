@@ -54,6 +54,25 @@ def people_head(word: str) -> bool:
     return word.removesuffix("队伍").endswith(lex.PEOPLE_HEADS)
 
 
+# Verbs that form compound nouns (新增就业目标, 就业见习岗位, 参保人数) rather than start a predicate.
+MODIFYING_VERBS = frozenset({"新增", "就业", "再就业", "创业", "见习", "培训", "参保", "转移", "务工", "返岗", "招聘", "实训"})
+# Verbs that describe people's status and modify the people noun after them (1.2万名|参保|职工, 返乡|农民工).
+STATUS_VERBS = frozenset({"参保", "在岗", "在职", "失业", "返乡", "返岗", "待业", "参训", "参赛", "持证", "退休", "离校",
+                          "入会", "务工", "转岗", "下岗", "留用", "新录用", "新招"})
+SPLIT_UNIT = "人"  # 万人工伤保险 is cut 万|人工|伤…: the unit may come back as a token of its own
+MIN_LISTED_PEOPLE_CHARS = 5  # 户外劳动者: a shorter tail (工匠人才, 职工代表) is a compound, not the list's class
+
+
+def last_listed_people(toks: list[Tok]) -> list[Tok]:
+    """快递员|外卖骑手|户外劳动者 run together (text without 、 or 等): the last people phrase names the class."""
+    if not toks or not people_head(toks[-1].word) or any(t.word in JOINING_WORDS for t in toks):
+        return toks
+    cuts = [i for i, t in enumerate(toks[:-1]) if len(t.word) >= 2 and t.flag.startswith("n") and people_head(t.word)
+            and sum(len(w.word) for w in toks[i + 1:]) >= MIN_LISTED_PEOPLE_CHARS
+            and not any(w.flag in VERB_FLAGS for w in toks[i + 1:])]  # 互助保障|参保职工 is one phrase
+    return toks[cuts[-1] + 1:] if cuts else toks
+
+
 def _window(after: list[Tok]) -> list[Tok]:
     """Tokens after a number up to punctuation or the next number; a quoted modifier, quotes and 的 dropped."""
     if after and after[0].word == "“":
@@ -90,6 +109,8 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
     (300元|技能津贴, 1500元的标准给予|一次性补贴); "verb" takes a verb and its object (1.1万余人|取得证书).
     """
     window = _window(after)
+    if mode != "bare" and window and window[0].word == SPLIT_UNIT:
+        window = window[1:]  # 236万|人|工伤保险…: the measure word cut off its number is not what is counted
     if mode == "money":
         while window and window[0].word in MONEY_LEADERS:
             window = window[1:]
@@ -98,12 +119,12 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
         return "".join(t.word for t in run[: heads[-1] + 1]) if heads else ""
     if mode == "verb":  # 1.1万余人|取得证书, 18.6万人|签约留汉
         if window and window[0].flag in VERB_FLAGS and len(window) > 1:
-            rest = [t for t in window[1:4] if is_nounish(t) or t.flag in VERB_FLAGS]
-            return window[0].word + "".join(t.word for t in rest[: len(window[1:4])])
+            return window[0].word + "".join(t.word for t in _object(window[1:4]))
         return ""
     if mode == "people" and window and window[0].flag in VERB_FLAGS and not people_head(window[0].word) and (
-            window[0].word not in MODIFIER_VERBS):
-        return ""  # 3.2万人|帮助…: a verb after the count starts the next clause
+            window[0].word not in MODIFIER_VERBS) and not (
+            window[0].word in STATUS_VERBS and len(window) > 1 and people_head(window[1].word)):
+        return ""  # 3.2万人|帮助…: a verb after the count starts the next clause (1.2万名|参保职工 modifies)
     if mode == "people":
         head = next((i for i, t in enumerate(window) if t.word not in lex.ACTION_VERBS and people_head(t.word)
                      and sum(len(w.word) for w in window[: i + 1]) <= MAX_HEAD_DISTANCE), None)
@@ -116,11 +137,36 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
             head = _lastpeople_head(window, head)  # 2.3万名|技工|院校学生: the compound's last people noun
             if head + 2 < len(window) and window[head + 1].word in JOINING_WORDS and people_head(window[head + 2].word):
                 head += 2  # 困难职工和农民工
-            return "".join(t.word for t in window[first: head + 1]).removesuffix("队伍")
+            return "".join(t.word for t in last_listed_people(window[first: head + 1])).removesuffix("队伍")
+    modified = _modified_noun(window, measured=mode == "thing") if mode in ("bare", "thing") else 0
+    if modified:  # 8辆|返岗专车, 3000|就业见习岗位: a verb modifying a noun, not a new clause
+        return "".join(t.word for t in window[:modified])
     if mode == "bare" and not (window and is_nounish(window[0]) and window[0].flag not in ("l", "i")):
         return ""  # 3.2万|帮助…: a bare number before a verb closes its clause; its subject is on the left
     heads = lex.THING_HEADS if mode == "thing" else lex.THING_HEADS + lex.PEOPLE_HEADS
-    return "".join(t.word for t in _noun_run(window, heads=heads)).removesuffix("队伍")
+    run = "".join(t.word for t in _noun_run(window, heads=heads)).removesuffix("队伍")
+    return "" if run.endswith(lex.SHARE_WORDS) else run  # 实现就业4252|就业率…: a count never counts a rate
+
+
+def _modified_noun(window: list[Tok], *, measured: bool) -> int:
+    """Tokens of a modifying verb + its noun (8辆|返岗|专车, 就业|见习|岗位), 0 for an action on an object (帮助|职工).
+
+    A bare number (no measure word) before a verb and a plain noun starts a new clause (420|撤销|产业…)."""
+    if len(window) < 2 or window[0].flag not in VERB_FLAGS or window[0].word in lex.ACTION_VERBS:
+        return 0
+    if window[1].flag in VERB_FLAGS and len(window) > 2 and window[2].word.endswith(lex.THING_HEADS):
+        return 3
+    noun, following = window[1], window[2] if len(window) > 2 else None
+    plain = noun.flag.startswith("n") and noun.flag not in ("ns", "nr") and not people_head(noun.word)
+    closed = following is None or not following.flag.startswith("n") or following.flag == "ns"
+    return 2 if measured and plain and closed and len(window[0].word) == 2 else 0
+
+
+def _compound_head(window: list[Tok], i: int, heads: tuple[str, ...]) -> int:
+    """1 when the head noun at i is followed by another head noun it modifies (头部平台|企业, 服务|站点)."""
+    nxt = window[i + 1] if i + 1 < len(window) else None
+    return int(nxt is not None and nxt.flag.startswith("n") and nxt.flag != "ns" and nxt.word.endswith(lex.THING_HEADS)
+               and not people_head(nxt.word) and window[i].word.endswith(lex.THING_HEADS))
 
 
 def _noun_run(window: list[Tok], *, heads: tuple[str, ...]) -> list[Tok]:
@@ -129,20 +175,34 @@ def _noun_run(window: list[Tok], *, heads: tuple[str, ...]) -> list[Tok]:
         for i, tok in enumerate(window[:5]):
             if tok.word.removesuffix("队伍").endswith(heads) and i > 0 and all(
                     is_nounish(t) or t.flag in VERB_FLAGS and t.word not in lex.ACTION_VERBS for t in window[:i]):
-                return window[: i + 1]
+                return window[: i + 1 + _compound_head(window, i, heads)]
             if not (is_nounish(tok) or tok.flag in VERB_FLAGS):
                 break
     run: list[Tok] = []
     for i, tok in enumerate(window[:5]):
         joining = tok.word in JOINING_WORDS and run and i + 1 < len(window) and is_nounish(window[i + 1])
-        if not joining and (not is_nounish(tok) or tok.flag == "i"):
+        inner_verb = run and tok.word in MODIFYING_VERBS  # 城镇|新增|就业|目标 (集体|授予|… is a new clause)
+        if not joining and not inner_verb and (not is_nounish(tok) or tok.flag == "i"):
             break
         if run and tok.flag == "vn" and not (i + 1 < len(window) and window[i + 1].flag.startswith("n")):
             break  # 机器人|有序运转: a trailing verbal noun is the predicate
         run.append(tok)
         if heads and tok.word.removesuffix("队伍").endswith(heads):
             break
+    while run and run[-1].flag in VERB_FLAGS:
+        run.pop()  # 企业|参与: a verb ends the noun phrase only when a noun follows it
     return run
+
+
+def _object(rest: list[Tok]) -> list[Tok]:
+    """The object of a verb: leading verbs (签约|留汉), then nouns up to the next verb (参保|企业|发放… stops)."""
+    out: list[Tok] = []
+    for tok in rest:
+        nouny = is_nounish(tok)
+        if not (nouny or tok.flag in VERB_FLAGS) or tok.flag in VERB_FLAGS and any(is_nounish(t) for t in out):
+            break
+        out.append(tok)
+    return out
 
 
 def honour_subject(after: list[Tok]) -> str:

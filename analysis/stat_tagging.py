@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from analysis.stat_subject import Tok
 
@@ -14,6 +15,9 @@ UNIT_CHARS = frozenset("个名位人家项场次所座条件批支类种台套�
 # Words of statistical prose missing from jieba's dictionary; added to this private tagger only.
 STATISTIC_WORDS = (("占比", "n"), ("网约车", "n"), ("新就业形态", "n"), ("零工", "n"))
 HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+NOT_GLUED, LEADING, AFTER_NUMBER, TRAILING = 0, 1, 2, 3
+TAG_CACHE = 4096  # sentences: the same span is tagged again for a straddling window, a context, a repeated line
+WORD_CACHE = 1 << 16
 
 
 @lru_cache(maxsize=1)
@@ -27,35 +31,66 @@ def make_pos_tokenizer():
     return tagger
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def _glue(word: str) -> int:
+    """How an out-of-dictionary HMM word swallowed a closed-class character (NOT_GLUED for ordinary words)."""
+    if not HAN_ONLY.match(word) or make_pos_tokenizer().has_word(word):
+        return NOT_GLUED
+    if GLUED_LEADING.match(word):
+        return LEADING
+    if word[0] in UNIT_CHARS:
+        return AFTER_NUMBER  # glued only when a number precedes it (1830家|新发展)
+    return TRAILING if GLUED_TRAILING.search(word) else NOT_GLUED
+
+
 def _tagged(text: str) -> list[tuple[str, str]]:
     """(word, flag) pairs; an HMM word that swallowed a preposition, copula or measure word is split there.
 
     A leading character split off (占|新招员工, 1830家|新发展) means the rest of the text is tagged again, as the
-    HMM's guess after it was shaped by the glued character.
+    HMM's guess after it was shaped by the glued character. Iterative, so a very long span cannot recurse deeply.
     """
     tagger = make_pos_tokenizer()
+    pairs = tagger.tag(text)
+    if not any(map(_glue, [w for w, _ in pairs])):
+        return pairs  # the usual case: no glued word, one call into jieba-rs
     out: list[tuple[str, str]] = []
-    pos = 0
-    for word, flag in tagger.tag(text):
-        glued = HAN_ONLY.match(word) and not tagger.has_word(word)
-        if glued and (GLUED_LEADING.match(word) or word[0] in UNIT_CHARS and out and out[-1][1] == "m"):
-            return out + tagger.tag(word[0], hmm=False) + _tagged(text[pos + 1:])
-        if glued and GLUED_TRAILING.search(word):
-            out += tagger.tag(word[:-1]) + tagger.tag(word[-1], hmm=False)
-        else:
-            out.append((word, flag))
-        pos += len(word)
+    while text:
+        pos, rest, first = 0, "", len(out)  # a re-tagged rest starts afresh: no number before its first word
+        for word, flag in pairs:
+            glue = _glue(word)
+            if glue == LEADING or glue == AFTER_NUMBER and len(out) > first and out[-1][1] == "m":
+                out += tagger.tag(word[0], hmm=False)
+                rest = text[pos + 1:]
+                break
+            if glue == TRAILING or glue == AFTER_NUMBER and GLUED_TRAILING.search(word):
+                out += tagger.tag(word[:-1]) + tagger.tag(word[-1], hmm=False)
+            else:
+                out.append((word, flag))
+            pos += len(word)
+        text = rest
+        pairs = tagger.tag(text) if text else []
     return out
+
+
+@lru_cache(maxsize=TAG_CACHE)
+def tag_span(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words, flags) of one span, 每+X joined into one distributive word; cached per span text."""
+    pairs = _tagged(text)
+    if not pairs:
+        return (), ()
+    words, flags = map(list, zip(*pairs))
+    if "每" in words[:-1]:  # 每+小时 is one distributive word (left to right: 每|每|天 → 每每, 天)
+        i = 0
+        while i < len(words) - 1:
+            if words[i] == "每":
+                words[i: i + 2] = ["每" + words[i + 1]]
+                flags[i: i + 2] = ["r"]
+            i += 1
+    return tuple(words), tuple(flags)
 
 
 def pos_tokens(compact: str, bounds: tuple[int, int]) -> list[Tok]:
     """POS-tagged tokens of one span of the compact text, with offsets into it."""
-    out: list[Tok] = []
-    pos = bounds[0]
-    for word, flag in _tagged(compact[bounds[0]: bounds[1]]):
-        tok = Tok(word, flag, pos, pos + len(word))
-        if out and out[-1].word == "每":  # 每+小时 is one distributive word
-            tok = Tok("每" + tok.word, "r", out.pop().start, tok.end)
-        out.append(tok)
-        pos += len(word)
-    return out
+    words, flags = tag_span(compact[bounds[0]: bounds[1]])
+    ends = list(accumulate(map(len, words), initial=bounds[0]))
+    return list(map(Tok, words, flags, ends, ends[1:]))

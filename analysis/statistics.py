@@ -12,11 +12,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
+from analysis import stat_clause
 from analysis import stat_lexicon as lex
 from analysis.models import Section, Statistic
-from analysis.stat_clause import (activity_phrase, clean_subject, closes_clause, counts_people, fits_unit,
+from analysis.stat_clause import (activity_phrase, closes_clause, counts_people, fits_unit,
                                   heads_unit, is_change_phrase, money_named_before, previous_topic)
 from analysis.stat_filters import is_plausible, is_statistic
 from analysis.stat_flags import STANDARD_WORDS, count_lexicon, is_target, is_workforce, plan_spans
@@ -25,7 +27,7 @@ from analysis.stat_mentions import Mention, compact_text, find_mentions, sentenc
 from analysis.stat_subject import Tok, honour_subject, is_nounish, right_subject
 from analysis.stat_tagging import pos_tokens
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.1.1"  # 1.1.1: sentences over 300 characters are analysed in pieces
 
 LIST_SEPARATORS = re.compile(r"[、和及]|以及")
 BETWEEN_LISTED = re.compile(r"^(?:、|，|,|和|及|以及)$")
@@ -36,6 +38,7 @@ RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86
 RESTATED_GAP = 8
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
+clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
 
 
 class Draft(NamedTuple):
@@ -75,42 +78,55 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
 def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int], tokens) -> str:
     """What is counted: the noun after a count, a money noun after an amount, else the phrase before."""
     after, before = tokens(mention.end, bounds[1]), tokens(floor, mention.start)
+
     def context() -> list[Tok]:
         return pos_tokens(compact, (bounds[0], mention.start))
 
+    left = _once(partial(left_subject, before, context))  # several rules below may ask for it
     unit = mention.unit
     if unit == "块" and right_subject(after, mode="thing"):
         return right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
-        return (right_subject(after, mode="money") or left_subject(before, context)
+        return (right_subject(after, mode="money") or left()
                 or money_named_before(tokens(bounds[0], mention.start)))
-    if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left_subject(before, context):
+    if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left():
         share_of = right_subject(after, mode="bare")  # 有八成以上的|一线员工, 超过30%的|企业
         if share_of:
             return share_of
     if unit in lex.PERCENT_UNITS or not unit and mention.qualifier == "more_than":
-        return left_subject(before, context)  # 47万余 closes its phrase
+        return left()  # 47万余 closes its phrase
     if unit in ACTIVITY_UNITS:  # 培训12.7万人次: what is counted is the activity written before
-        return activity_phrase(before) or left_subject(before, context) or right_subject(after, mode="people")
+        return activity_phrase(before) or left() or right_subject(after, mode="people")
     mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
     if closes_clause([t.word for t in before]):
-        return left_subject(before, context)  # '' lets the sentence's previous subject stand
+        return left()  # '' lets the sentence's previous subject stand
     if unit and before and heads_unit(before[-1], unit):  # 提供岗位|超过20万个|当天…: the topic noun is counted
-        return left_subject(before, context) or right_subject(after, mode=mode)
+        return left() or right_subject(after, mode=mode)
     subject = right_subject(after, mode=mode)
     if subject and not fits_unit(unit, subject):  # 22万人|城镇调查失业率: the next clause's topic
-        left = left_subject(before, context)
-        subject = left if left and counts_people(left) == (unit in lex.PEOPLE_UNITS) else subject
+        named = left()
+        subject = named if named and counts_people(named) == (unit in lex.PEOPLE_UNITS) else subject
     if subject:
         subject_end = compact.find(subject, mention.end) + len(subject)
         return honour_subject(tokens(subject_end, bounds[1])) or subject
-    left = left_subject(before, context)
-    if mode != "people" or left and left not in lex.ACTION_VERBS and not _is_place_name(left, before):
-        return left
+    named = left()
+    if mode != "people" or named and named not in lex.ACTION_VERBS and not _is_place_name(named, before):
+        return named
     outcome = right_subject(after, mode="verb")  # 帮助|两千六百多人|实现就业: the outcome is counted
     if outcome or floor != bounds[0]:
-        return outcome or left
-    return previous_topic(tokens(bounds[0], mention.start)) or left  # 像他这样的骑手，在重庆有|近十二万名
+        return outcome or named
+    return previous_topic(tokens(bounds[0], mention.start)) or named  # 像他这样的骑手，在重庆有|近十二万名
+
+
+def _once(compute: Callable[[], str]) -> Callable[[], str]:
+    """compute() on the first call, the same result after (cheaper than a cache object per number)."""
+    known: list[str] = []
+
+    def value() -> str:
+        if not known:
+            known.append(compute())
+        return known[0]
+    return value
 
 
 def _is_place_name(subject: str, before: list[Tok]) -> bool:
@@ -131,6 +147,8 @@ def _list_items(compact: str, bounds: tuple[int, int], cue: int) -> list[str]:
 def _distribute(compact: str, bounds: tuple[int, int], mentions: list[Mention], subjects: list[str]) -> list[str]:
     """A、B、C…分别达到 x、y、z: give each listed item its own number (each 分别 governs the numbers after it)."""
     out = list(subjects)
+    if len(mentions) < 2 or compact.find(DISTRIBUTIVE, bounds[0], bounds[1]) < 0:
+        return out  # most sentences: nothing listed
     cues = [m.start() for m in re.finditer(DISTRIBUTIVE, compact[bounds[0]: bounds[1]])]
     for n, cue in enumerate(c + bounds[0] for c in cues):
         limit = cues[n + 1] + bounds[0] if n + 1 < len(cues) else bounds[1]
@@ -168,7 +186,7 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
     """Subject, unit, target and workforce flag of each kept mention in one sentence."""
     whole = sentence_tokens if sentence_tokens is not None else pos_tokens(compact, bounds)
 
-    starts = [t.start for t in whole]
+    starts = list(map(itemgetter(2), whole))  # Tok.start
 
     def tokens(start: int, end: int) -> list[Tok]:
         """The sentence's tokens inside [start, end); re-cut only when a token straddles an edge (万人次, 名将)."""
@@ -216,18 +234,31 @@ def _restated(first: Draft, draft: Draft) -> bool:
 
 
 def _merge(drafts: list[Draft]) -> list[list[Draft]]:
-    """Group repeated mentions of one figure: same value/unit and subject, or a restatement in one sentence."""
+    """Group repeated mentions of one figure: same value/unit and subject, or a restatement in one sentence.
+
+    A draft joins the earliest group that fits; groups are indexed by (figure, subject) and, for restatements, by
+    the sentence of their last mention, so a document with thousands of figures merges in linear time.
+    """
     groups: list[list[Draft]] = []
+    by_subject: dict[tuple, int] = {}
+    in_sentence: dict[tuple, list[int]] = {}  # (figure, sentence) → groups whose last mention is in that sentence
     for draft in drafts:
         figure = (draft.value, draft.value_max, draft.unit, draft.kind)
-        for group in groups:
-            first = group[0]
-            if (first.value, first.value_max, first.unit, first.kind) == figure and (
-                    first.subject == draft.subject or _restated(group[-1], draft)):
-                group.append(draft)
-                break
-        else:
-            groups.append([draft])
+        here = (figure, draft.sentence)
+        chosen = by_subject.get((figure, draft.subject))
+        for g in in_sentence.get(here, ()):
+            if (chosen is None or g < chosen) and _restated(groups[g][-1], draft):
+                chosen = g
+        if chosen is None:
+            chosen = len(groups)
+            groups.append([])
+            by_subject[(figure, draft.subject)] = chosen
+        group = groups[chosen]
+        if not group or group[-1].sentence != draft.sentence:
+            if group:
+                in_sentence[(figure, group[-1].sentence)].remove(chosen)
+            in_sentence.setdefault(here, []).append(chosen)
+        group.append(draft)
     return groups
 
 
@@ -260,9 +291,10 @@ def extract_statistics(text: str, *, sections: tuple[Section, ...] = ()) -> tupl
         if not inside:
             continue  # most sentences: no tokenising needed
         tokens = pos_tokens(compact, bounds)  # whole sentences: a window cut mid-word mis-tags its edge
-        kept = [m for m in inside if is_statistic(compact, m, tokens, bounds)]
-        drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens,
-                                    planned=any(a <= bounds[0] < b for a, b in plans))
+        kept = [m for m in inside if is_statistic(compact, m, tokens, bounds, plausible=True)]
+        if kept:
+                drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens,
+                                        planned=any(a <= bounds[0] < b for a, b in plans))
     stats = []
     for group in _merge(drafts):
         first = group[0]

@@ -9,12 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import store_queries
+from analysis import store_queries, store_write
 from analysis import store_rows as rows
 from analysis.models import Analysis, Article, Keyword, Section, Statistic
-from analysis.store_schema import (ADD_CORPUS_TERMS, IDS_FILTER, INSERT_ARTICLE, INSERT_COUNT, INSERT_KEYWORD,
-                                   INSERT_SECTION, INSERT_STATISTIC, LIST_COLUMNS, SCHEMA, SCHEMA_VERSION,
-                                   SUBTRACT_CORPUS_TERMS)
+from analysis.store_schema import IDS_FILTER, INSERT_KEYWORD, LIST_COLUMNS, SCHEMA, SCHEMA_VERSION
+from analysis.store_words import WordLists
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,7 +31,7 @@ def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     return path
 
 
-class Store:
+class Store(WordLists):
     """Articles and everything derived from them in one SQLite file; safe to share across threads."""
 
     def __init__(self, path: str | os.PathLike) -> None:
@@ -84,17 +83,32 @@ class Store:
 
     def save_records(self, records: Sequence[rows.ArticleRecord]) -> list[tuple[int, bool, bool]]:
         """Write records in one transaction; per record (id, created, statistics_replaced)."""
-        results = []
-        totals: dict[str, list[int]] = {}  # term -> [count, df] over the new articles of this batch
         with self._transaction() as conn:
-            for record in records:
-                results.append(_write_record(conn, record))
-                for term, count in record.term_counts if results[-1][1] else ():
-                    total = totals.setdefault(term, [0, 0])
-                    total[0] += count
-                    total[1] += 1
-            conn.executemany(ADD_CORPUS_TERMS, [(t, c, df) for t, (c, df) in totals.items()])
+            results = [store_write.write_record(conn, record) for record in records]
+            store_write.add_corpus_terms(conn, [r.term_counts for r, (_, created, _) in zip(records, results)
+                                                if created])
         return results
+
+    def replace_analyses(self, items: Sequence[tuple[int, rows.ArticleRecord, bool]]) -> int:
+        """(article id, record, with_statistics) each: swap stored analyses in place, in one transaction.
+
+        Tokens, terms and keywords (cached lists too) always; sections and statistics `with_statistics`.
+        Articles deleted meanwhile are skipped; how many were replaced."""
+        with self._transaction() as conn:
+            return sum(store_write.replace_analysis(conn, article_id, record, with_statistics=with_statistics)
+                       for article_id, record, with_statistics in items)
+
+    def article_ids(self) -> list[int]:
+        """Every stored article's id, oldest first."""
+        with self._connect() as conn:
+            return [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def get_articles(self, article_ids: Sequence[int]) -> list[tuple[int, Article, str | None]]:
+        """(id, Article, extractor_version) of the given articles that exist, by id; read in one query."""
+        sql = ("SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id")
+        with self._connect() as conn:
+            found = conn.execute(sql, (json.dumps([int(i) for i in article_ids]),)).fetchall()
+        return [(r["id"], rows.article_from_row(r), r["extractor_version"]) for r in found]
 
     def known_hashes(self, *, extractor_version: str | None = None) -> frozenset[str]:
         """Content hashes already stored (with that extractor version when given): ingest skips these."""
@@ -114,7 +128,7 @@ class Store:
                            extractor_version: str | None) -> None:
         """Swap an article's statistics (after an extractor upgrade) in one transaction."""
         with self._transaction() as conn:
-            _replace_statistics(conn, article_id, rows.statistic_rows(statistics), extractor_version)
+            store_write.replace_statistics(conn, article_id, rows.statistic_rows(statistics), extractor_version)
 
     def stale_article_ids(self, extractor_version: str) -> list[int]:
         """Articles whose statistics came from another extractor version."""
@@ -134,10 +148,7 @@ class Store:
     def delete_article(self, article_id: int) -> bool:
         """Remove an article and all it owns; False when it was not there."""
         with self._transaction() as conn:
-            conn.execute(SUBTRACT_CORPUS_TERMS, (article_id,))
-            conn.execute("DELETE FROM corpus_terms WHERE df <= 0")
-            for table in ("token_counts", "sections", "keywords", "statistics"):
-                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            store_write.subtract_article(conn, article_id)
             return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
 
     # ---- reading articles -------------------------------------------------------------------------------
@@ -154,12 +165,12 @@ class Store:
     def get_article(self, article_id: int) -> Article:
         """The stored Article; KeyError when absent."""
         with self._connect() as conn:
-            return rows.article_from_row(_article_row(conn, article_id))
+            return rows.article_from_row(store_queries.article_row(conn, article_id))
 
     def get_sections(self, article_id: int) -> tuple[Section, ...]:
         """Sections of an article in order."""
         with self._connect() as conn:
-            return _sections(conn, article_id, _article_row(conn, article_id)["text"])
+            return store_queries.sections_of(conn, article_id, store_queries.article_row(conn, article_id)["text"])
 
     def get_keywords(self, article_id: int, *, method: str = "tfidf",
                      section_idx: int | None = None) -> tuple[Keyword, ...]:
@@ -171,13 +182,13 @@ class Store:
     def get_analysis(self, article_id: int, *, keyword_method: str = "tfidf") -> Analysis:
         """Article, tokens, sections, article-level keywords and statistics as stored."""
         with self._connect() as conn:
-            row = _article_row(conn, article_id)
+            row = store_queries.article_row(conn, article_id)
             kw_sql = "SELECT * FROM keywords WHERE article_id = ? AND method = ? AND section_idx IS NULL ORDER BY rank"
             st_sql = "SELECT * FROM statistics WHERE article_id = ? ORDER BY idx"
             return Analysis(
                 article=rows.article_from_row(row),
                 tokens=rows.decode_tokens(row["text"], row["tokens"], row["token_words"]),
-                sections=_sections(conn, article_id, row["text"]),
+                sections=store_queries.sections_of(conn, article_id, row["text"]),
                 keywords=tuple(rows.keyword_from_row(r) for r in conn.execute(kw_sql, (article_id, keyword_method))),
                 statistics=tuple(rows.statistic_from_row(r) for r in conn.execute(st_sql, (article_id,))),
             )
@@ -246,21 +257,8 @@ class Store:
         or `tokens` when some token is not a plain slice of the text (rare: pre-segmented articles)."""
         if not term:
             return []
-        sql = "SELECT id, title, text, tokens, token_words FROM articles WHERE id > ? AND instr(text, ?) > 0"
-        params: list = [after_id, term]
-        if article_ids is not None:
-            sql, params = sql + " AND id IN (SELECT value FROM json_each(?))", params + [json.dumps(list(article_ids))]
-        sql += " ORDER BY id" + (" LIMIT ?" if limit is not None else "")
-        params += [limit] if limit is not None else []
         with self._connect() as conn:
-            found = conn.execute(sql, params).fetchall()
-            ids = json.dumps([r["id"] for r in found])
-            section_rows = conn.execute("SELECT article_id, start, title FROM sections WHERE article_id IN "
-                                        "(SELECT value FROM json_each(?)) ORDER BY article_id, idx", (ids,)).fetchall()
-        by_article: dict[int, list] = {}
-        for article_id, start, title in section_rows:
-            by_article.setdefault(article_id, []).append((start, title))
-        return [_term_source(r, by_article.get(r["id"], ())) for r in found]
+            return store_queries.term_sources(conn, term, article_ids, after_id=after_id, limit=limit)
 
     def counts(self) -> dict[str, int]:
         """Totals for the overview page."""
@@ -273,49 +271,6 @@ class Store:
         with self._connect() as conn:
             return dict(zip(names, conn.execute(sql).fetchone()))
 
-    # ---- user dictionary and stopwords ------------------------------------------------------------------
-    def add_user_words(self, words: Iterable[str]) -> None:
-        """Add words the segmenter must keep whole."""
-        self._write_words("INSERT OR IGNORE INTO user_words (word) VALUES (?)", words)
-
-    def remove_user_words(self, words: Iterable[str]) -> None:
-        """Forget user words."""
-        self._write_words("DELETE FROM user_words WHERE word = ?", words)
-
-    def list_user_words(self) -> list[str]:
-        """User words, sorted."""
-        with self._connect() as conn:
-            return [r[0] for r in conn.execute("SELECT word FROM user_words ORDER BY word")]
-
-    def add_stopwords(self, words: Iterable[str]) -> None:
-        """Treat words as stopwords (also undoes an earlier removal)."""
-        self._write_words("INSERT INTO stopwords (word, included) VALUES (?, 1) "
-                          "ON CONFLICT(word) DO UPDATE SET included = 1", words)
-
-    def remove_stopwords(self, words: Iterable[str]) -> None:
-        """Stop treating words as stopwords, even when the packaged list has them."""
-        self._write_words("INSERT INTO stopwords (word, included) VALUES (?, 0) "
-                          "ON CONFLICT(word) DO UPDATE SET included = 0", words)
-
-    def reset_stopwords(self, words: Iterable[str]) -> None:
-        """Drop the user's changes for these words (back to the packaged list)."""
-        self._write_words("DELETE FROM stopwords WHERE word = ?", words)
-
-    def list_stopwords(self) -> list[str]:
-        """Stopwords the user added, sorted."""
-        return sorted(self.stopword_changes()[0])
-
-    def stopword_changes(self) -> tuple[frozenset[str], frozenset[str]]:
-        """(added, removed) relative to the packaged stopword list."""
-        with self._connect() as conn:
-            pairs = conn.execute("SELECT word, included FROM stopwords").fetchall()
-        return frozenset(w for w, inc in pairs if inc), frozenset(w for w, inc in pairs if not inc)
-
-    def _write_words(self, sql: str, words: Iterable[str]) -> None:
-        cleaned = sorted({w.strip() for w in words if w and w.strip()})
-        with self._transaction() as conn:
-            conn.executemany(sql, [(w,) for w in cleaned])
-
 
 def _schema_version(conn: sqlite3.Connection) -> str | None:
     try:
@@ -323,51 +278,3 @@ def _schema_version(conn: sqlite3.Connection) -> str | None:
     except sqlite3.OperationalError:  # no meta table: a new file
         return None
     return None if row is None else row[0]
-
-
-def _article_row(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is None:
-        raise KeyError(f"no article with id {article_id}")
-    return row
-
-
-def _sections(conn: sqlite3.Connection, article_id: int, text: str) -> tuple[Section, ...]:
-    sql = "SELECT * FROM sections WHERE article_id = ? ORDER BY idx"
-    return tuple(rows.section_from_row(text, r) for r in conn.execute(sql, (article_id,)))
-
-
-def _term_source(row: sqlite3.Row, section_heads: Sequence[tuple[int, str | None]]) -> dict:
-    text = row["text"]
-    source = {"article_id": row["id"], "article": row["title"], "text": text, "section_heads": tuple(section_heads)}
-    if row["token_words"]:
-        return source | {"tokens": rows.decode_tokens(text, row["tokens"], row["token_words"])}
-    starts, ends = rows.decode_token_bounds(row["tokens"])
-    return source | {"token_starts": starts, "token_ends": ends}
-
-
-def _write_record(conn: sqlite3.Connection, record: rows.ArticleRecord) -> tuple[int, bool, bool]:
-    """Insert one article with all it owns, or refresh a stale copy's statistics; (id, created, replaced)."""
-    found = conn.execute("SELECT id, extractor_version FROM articles WHERE content_hash = ?",
-                         (record.content_hash,)).fetchone()
-    if found is not None:
-        article_id, version = found
-        stale = record.extractor_version is not None and version != record.extractor_version
-        if stale:
-            _replace_statistics(conn, article_id, record.statistics, record.extractor_version)
-        return article_id, False, stale
-    article_id = conn.execute(INSERT_ARTICLE, record.article).fetchone()[0]
-    conn.executemany(INSERT_SECTION, [(article_id, *r) for r in record.sections])
-    conn.executemany(INSERT_KEYWORD, [(article_id, *r) for r in record.keywords])
-    conn.executemany(INSERT_STATISTIC, [(article_id, *r) for r in record.statistics])
-    conn.executemany(INSERT_COUNT, [(article_id, t, c) for t, c in record.term_counts])
-    return article_id, True, False
-
-
-def _replace_statistics(conn: sqlite3.Connection, article_id: int, stat_rows: Sequence[tuple],
-                        extractor_version: str | None) -> None:
-    conn.execute("DELETE FROM statistics WHERE article_id = ?", (article_id,))
-    conn.executemany(INSERT_STATISTIC, [(article_id, *r) for r in stat_rows])
-    n_workforce = sum(1 for r in stat_rows if r[13])
-    conn.execute("UPDATE articles SET extractor_version = ?, n_statistics = ?, n_workforce = ? WHERE id = ?",
-                 (extractor_version, len(stat_rows), n_workforce, article_id))

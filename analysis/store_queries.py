@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from analysis import store_rows as rows
+from analysis.models import Section
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -77,3 +78,45 @@ def statistics_facets(conn: sqlite3.Connection, where: str, params: Sequence) ->
     """The distinct units, kinds, qualifiers and sections (None: the lead) among matching statistics."""
     return {column: [r[0] for r in conn.execute(f"SELECT DISTINCT s.{column} FROM statistics s{where}", params)]
             for column in ("unit", "kind", "qualifier", "section")}
+
+
+def article_row(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row:
+    """The `articles` row of an id; KeyError when absent."""
+    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise KeyError(f"no article with id {article_id}")
+    return row
+
+
+def sections_of(conn: sqlite3.Connection, article_id: int, text: str) -> tuple[Section, ...]:
+    """An article's sections in order."""
+    sql = "SELECT * FROM sections WHERE article_id = ? ORDER BY idx"
+    return tuple(rows.section_from_row(text, r) for r in conn.execute(sql, (article_id,)))
+
+
+def term_sources(conn: sqlite3.Connection, term: str, article_ids: Sequence[int] | None, *, after_id: int,
+                 limit: int | None) -> list[dict]:
+    """What `Store.term_sources` returns: articles whose text holds `term`, with their section heads."""
+    sql = "SELECT id, title, text, tokens, token_words FROM articles WHERE id > ? AND instr(text, ?) > 0"
+    params: list = [after_id, term]
+    if article_ids is not None:
+        sql, params = sql + " AND id IN (SELECT value FROM json_each(?))", params + [json.dumps(list(article_ids))]
+    sql += " ORDER BY id" + (" LIMIT ?" if limit is not None else "")
+    params += [limit] if limit is not None else []
+    found = conn.execute(sql, params).fetchall()
+    ids = json.dumps([r["id"] for r in found])
+    section_rows = conn.execute("SELECT article_id, start, title FROM sections WHERE article_id IN "
+                                "(SELECT value FROM json_each(?)) ORDER BY article_id, idx", (ids,)).fetchall()
+    by_article: dict[int, list] = {}
+    for article_id, start, title in section_rows:
+        by_article.setdefault(article_id, []).append((start, title))
+    return [_term_source(r, by_article.get(r["id"], ())) for r in found]
+
+
+def _term_source(row: sqlite3.Row, section_heads: Sequence[tuple[int, str | None]]) -> dict:
+    text = row["text"]
+    source = {"article_id": row["id"], "article": row["title"], "text": text, "section_heads": tuple(section_heads)}
+    if row["token_words"]:
+        return source | {"tokens": rows.decode_tokens(text, row["tokens"], row["token_words"])}
+    starts, ends = rows.decode_token_bounds(row["tokens"])
+    return source | {"token_starts": starts, "token_ends": ends}

@@ -5,7 +5,7 @@ import hashlib
 import json
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,14 +77,27 @@ def decode_token_bounds(blob: bytes | None) -> tuple[np.ndarray, np.ndarray]:
     return flat[0::2], flat[1::2]
 
 
-def encode_tokens(text: str, tokens: tuple[Token, ...]) -> tuple[bytes, str | None]:
+def encode_bounds(starts: Sequence[int], ends: Sequence[int]) -> bytes:
+    """`encode_spans(zip(starts, ends))` built with numpy, without a tuple per token."""
+    flat = np.empty(2 * len(starts), dtype=np.int64)
+    flat[0::2], flat[1::2] = starts, ends
+    if flat.size and (flat.min() < 0 or flat.max() > _SPAN_LIMIT):
+        raise ValueError("span offsets must be between 0 and 2**31-1")
+    return zlib.compress(np.diff(flat, prepend=0).astype(_SPAN_DTYPE).tobytes(), 1)
+
+
+def encode_token_lists(text: str, words: Sequence[str], starts: Sequence[int],
+                       ends: Sequence[int]) -> tuple[bytes, str | None]:
     """Token spans, plus the words (JSON {index: word}) of the rare tokens that are not a plain slice of text."""
-    spans = [(t.start, t.end) for t in tokens]
-    words = [t.word for t in tokens]
-    if [text[s:e] for s, e in spans] == words:  # the usual case, checked in one pass
-        return encode_spans(spans) or b"", None
-    odd = {i: w for i, ((s, e), w) in enumerate(zip(spans, words)) if text[s:e] != w}
-    return encode_spans(spans) or b"", json.dumps(odd, ensure_ascii=False)
+    if list(map(text.__getitem__, map(slice, starts, ends))) == list(words):  # the usual case, in C
+        return encode_bounds(starts, ends), None
+    odd = {i: w for i, (w, s, e) in enumerate(zip(words, starts, ends)) if text[s:e] != w}
+    return encode_bounds(starts, ends), json.dumps(odd, ensure_ascii=False)
+
+
+def encode_tokens(text: str, tokens: Sequence[Token]) -> tuple[bytes, str | None]:
+    """`encode_token_lists` of Token objects."""
+    return encode_token_lists(text, [t.word for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
 
 
 def decode_tokens(text: str, blob: bytes | None, odd_words: str | None) -> tuple[Token, ...]:
@@ -112,12 +125,21 @@ def keyword_rows(keywords: Iterable[Keyword], *, method: str, section_idx: int |
 
 def statistic_rows(statistics: Iterable[Statistic]) -> tuple[tuple, ...]:
     """Rows of the statistics table; spans as JSON."""
+    sentences: dict[str, str] = {}  # one object per distinct sentence: pickled once between processes
     return tuple(
-        (i, s.text, s.start, s.end, s.sentence, s.section, float(s.value),
+        (i, s.text, s.start, s.end, sentences.setdefault(s.sentence, s.sentence), s.section, float(s.value),
          None if s.value_max is None else float(s.value_max), s.unit, s.kind, s.qualifier,
-         int(bool(s.is_target)), s.subject, int(bool(s.is_workforce)), json.dumps([list(p) for p in s.spans]))
+         int(bool(s.is_target)), s.subject, int(bool(s.is_workforce)), _spans_json(s.spans))
         for i, s in enumerate(statistics)
     )
+
+
+def _spans_json(spans: Sequence[Sequence[int]]) -> str:
+    """json.dumps of the spans; most figures are mentioned once, so that case skips the encoder."""
+    if len(spans) == 1:
+        start, end = spans[0]
+        return f"[[{int(start)}, {int(end)}]]"
+    return json.dumps([list(p) for p in spans])
 
 
 def make_record(
@@ -128,23 +150,41 @@ def make_record(
     extractor_version: str | None = None,
 ) -> ArticleRecord:
     """Turn an Analysis into the rows the store writes in one transaction."""
-    art = analysis.article
-    tokens_blob, odd_words = encode_tokens(art.text, analysis.tokens)
-    counts = term_counts if term_counts is not None else default_term_counts(analysis.tokens)
-    n_workforce = sum(1 for s in analysis.statistics if s.is_workforce)
+    tokens = analysis.tokens
+    counts = term_counts if term_counts is not None else default_term_counts(tokens)
+    return article_record(analysis.article, sections=analysis.sections,
+                          tokens=([t.word for t in tokens], [t.start for t in tokens], [t.end for t in tokens]),
+                          keywords=analysis.keywords, statistics=analysis.statistics, term_counts=counts,
+                          keyword_method=keyword_method, extractor_version=extractor_version)
+
+
+def article_record(
+    art: Article,
+    *,
+    sections: tuple[Section, ...],
+    tokens: tuple[Sequence[str], Sequence[int], Sequence[int]],
+    keywords: Iterable[Keyword],
+    statistics: Sequence[Statistic],
+    term_counts: Mapping[str, int],
+    keyword_method: str = "tfidf",
+    extractor_version: str | None = None,
+) -> ArticleRecord:
+    """The store rows of an analysed article whose tokens are given as (words, starts, ends) lists."""
+    tokens_blob, odd_words = encode_token_lists(art.text, *tokens)
+    n_workforce = sum(1 for s in statistics if s.is_workforce)
     row = (
         content_hash(art), art.title, art.subtitle, art.kicker, art.date, art.source, art.format, art.encoding,
         int(art.presegmented), art.text, art.raw_text, encode_spans(art.token_spans), tokens_blob, odd_words,
-        art.n_chars, len(analysis.tokens), len(analysis.sections), len(analysis.statistics), n_workforce,
-        extractor_version,
+        art.n_chars, len(tokens[0]), len(sections), len(statistics), n_workforce, extractor_version,
     )
     return ArticleRecord(
         content_hash=row[0],
         article=row,
-        sections=_section_rows(art.text, analysis.sections),
-        keywords=keyword_rows(analysis.keywords, method=keyword_method),
-        statistics=statistic_rows(analysis.statistics),
-        term_counts=tuple((str(t), int(c)) for t, c in counts.items() if c > 0),
+        sections=_section_rows(art.text, sections),
+        keywords=keyword_rows(keywords, method=keyword_method),
+        statistics=statistic_rows(statistics),
+        # sorted: the (article_id, term) key is then written in order, the cheapest B-tree insert
+        term_counts=tuple(sorted((str(t), int(c)) for t, c in term_counts.items() if c > 0)),
         extractor_version=extractor_version,
     )
 

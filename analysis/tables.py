@@ -10,7 +10,8 @@ import openpyxl
 
 from analysis.encoding import decode_bytes
 from analysis.errors import CorruptFile, MissingColumn, TooLarge
-from analysis.formats import Extracted, check_unpacked_size, guard_parser, parse_date
+from analysis.dates import parse_date
+from analysis.formats import Extracted, check_unpacked_size, guard_parser
 
 MAX_TABLE_ROWS = 100_000
 # Column names recognised case-insensitively, most specific first.
@@ -29,10 +30,12 @@ def find_columns(
     text_index = _pick_column(names, text_column, TEXT_COLUMN_NAMES)
     if text_index is None:
         wanted = repr(text_column) if text_column else "正文/内容/text"
-        raise MissingColumn(f"no text column {wanted} found; columns are: {listed}; choose one", source=source)
+        raise MissingColumn(f"no text column {wanted} found among the columns {listed}; rename the column that "
+                            "holds the article text to 正文 or text, or choose it as the text column", source=source)
     title_index = _pick_column(names, title_column, TITLE_COLUMN_NAMES)
     if title_column and title_index is None:
-        raise MissingColumn(f"no title column {title_column!r} found; columns are: {listed}", source=source)
+        raise MissingColumn(f"no title column {title_column!r} found among the columns {listed}; choose one of "
+                            "them", source=source)
     return text_index, title_index, _pick_column(names, None, DATE_COLUMN_NAMES)
 
 
@@ -108,7 +111,8 @@ def read_xlsx(data: bytes, *, source: str, text_column: str | None = None,
                 return rows_to_extracted(rows, text_column=text_column, title_column=title_column, source=source)
             except MissingColumn as exc:
                 last_error = exc
-        raise last_error or MissingColumn("workbook has no sheets with a text column", source=source)
+        raise last_error or MissingColumn("workbook has no sheets; add a sheet with a 正文 or text column",
+                                            source=source)
     finally:
         book.close()
 
@@ -127,7 +131,8 @@ def read_jsonl(data: bytes, *, source: str, text_column: str | None = None,
             raise CorruptFile(f"line {number} is not valid JSON ({exc.msg}); fix or remove that line",
                               source=source) from exc
         if not isinstance(record, dict):
-            raise CorruptFile(f"line {number} is not a JSON object with title/text keys", source=source)
+            raise CorruptFile(f"line {number} is not a JSON object; write one object with title and text keys "
+                              "per line", source=source)
         keys = list(record)
         rows = rows_to_extracted([keys, [record[key] for key in keys]], text_column=text_column,
                                  title_column=title_column, source=f"{source} line {number}", encoding=encoding)

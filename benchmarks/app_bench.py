@@ -1,15 +1,10 @@
 """The app through the real server: `streamlit run app.py` on a free port, driven by headless Chromium."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
-from benchmarks.procs import tree_pss, tree_rss
+from benchmarks.procs import streamlit_server, tree_pss, tree_rss
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -20,26 +15,6 @@ VISITS = (("corpus", ""), ("overview", "?scope=corpus"), ("reader", ""), ("wordc
 STABLE_S = 2.0
 STATE_JS = ("() => [!!document.querySelector('[data-testid=\"stStatusWidget\"], [data-testid=\"stSkeleton\"]'),"
             " document.querySelectorAll('[data-testid]').length, document.body.innerText.length]")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, *, timeout: float = 90) -> float:
-    started = time.perf_counter()
-    while time.perf_counter() - started < timeout:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return time.perf_counter() - started
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError("streamlit did not become healthy")
 
 
 def _paint(tab, url: str) -> tuple[float, float]:
@@ -66,27 +41,15 @@ def run_app(db: Path, log_path: Path) -> dict:
 
     if not CHROMIUM.exists():
         return {"skipped": "no /usr/bin/chromium (make e2e-deps)"}
-    port = _free_port()
-    env = {**os.environ, "WENYAN_DB": str(db), "WENYAN_DEMO": "0", "WENYAN_BUILD_FONT": "0"}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless",
-               "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    base = f"http://127.0.0.1:{port}"
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            result = {"server_start_s": _wait_healthy(base, process)}
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-                result |= _drive(browser, base, process.pid)
-                browser.close()
-            result["server_rss_mb"] = tree_rss(process.pid) / 2**20
-            result["server_pss_mb"] = tree_pss(process.pid) / 2**20
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    env = {"WENYAN_DEMO": "0", "WENYAN_BUILD_FONT": "0"}
+    with streamlit_server(db, log_path=log_path, env=env) as (base, process, start_seconds):
+        result = {"server_start_s": start_seconds}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+            result |= _drive(browser, base, process.pid)
+            browser.close()
+        result["server_rss_mb"] = tree_rss(process.pid) / 2**20
+        result["server_pss_mb"] = tree_pss(process.pid) / 2**20
     return result
 
 

@@ -1,12 +1,65 @@
-"""Process helpers: resident memory of a process tree (from /proc), sampled while it runs."""
+"""Process helpers: the app's real server started and stopped (benchmarks and e2e tests), and the resident
+memory of a process tree (from /proc), sampled while it runs."""
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent
+
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, *, timeout: float = 90) -> float:
+    """Seconds until Streamlit's health endpoint answers; an error when the server exits or times out."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return time.perf_counter() - started
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@contextmanager
+def streamlit_server(db: Path, *, log_path: Path, env: Mapping[str, str] | None = None,
+                     timeout: float = 90) -> Iterator[tuple[str, subprocess.Popen, float]]:
+    """`streamlit run app.py` on a free port with WENYAN_DB=db (+ `env`), output to `log_path`:
+    yields (base url, process, seconds until healthy); the server is stopped on exit."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless",
+               "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    base = f"http://127.0.0.1:{port}"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=REPO, env={**os.environ, "WENYAN_DB": str(db), **(env or {})},
+                                   stdout=log, stderr=subprocess.STDOUT)
+        try:
+            yield base, process, wait_healthy(base, process, timeout=timeout)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def _children_map() -> dict[int, list[int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import corpus_views
-from wenyan_ui import frame, glue
+from wenyan_ui import frame, glue, word_lists
 from wenyan_ui import strings as S
 
 frame.page_header("corpus")
@@ -27,14 +27,14 @@ if submitted and files:
                                        error=counts.get("error", 0)))
     frame.table(results, name="upload_results", key="corpus.results")
 
-st.subheader("已入库文章", anchor=False)
+st.subheader(S.ARTICLES_STORED, anchor=False)
 articles = glue.articles(glue.stamp())
 frame.table(articles, name="articles", key="corpus.articles")
 
-with st.expander("删除文章"):
+with st.expander(S.DELETE_EXPANDER):
     titles = frame.title_map(articles)
     doomed = st.multiselect(S.DELETE_LABEL, list(titles), format_func=lambda i: titles[i], key="corpus.delete",
-                            placeholder="请选择文章")
+                            placeholder=S.PICK_PLACEHOLDER)
     if st.button(S.DELETE_BUTTON, disabled=not doomed, key="corpus.delete_button"):
         removed = sum(store.delete_article(i) for i in doomed)
         glue.clear_results()
@@ -42,11 +42,5 @@ with st.expander("删除文章"):
         st.toast(S.DELETED.format(n=removed))
         st.rerun()
 
-with st.expander("用户词典与停用词"):
-    with st.form("corpus.words"):
-        user_words = st.text_area(S.USER_WORDS_LABEL, "\n".join(store.list_user_words()), height=160)
-        stopwords = st.text_area(S.STOPWORDS_LABEL, "\n".join(store.list_stopwords()), height=160)
-        if st.form_submit_button(S.SAVE_WORDS):
-            corpus_views.save_word_lists(store, user_words=user_words.splitlines(), stopwords=stopwords.splitlines())
-            glue.clear_results()
-            st.success(S.WORDS_SAVED)
+with st.expander(S.WORDS_EXPANDER):
+    word_lists.word_list_editor()

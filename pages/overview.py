@@ -7,16 +7,8 @@ from analysis import charts, corpus_views
 from wenyan_ui import frame, glue
 from wenyan_ui import strings as S
 
-frame.page_header("overview")
-article_id = frame.require_article()
-if article_id is None:
-    st.stop()
-
-key = glue.stamp()
-scope = st.segmented_control("范围", ["article", "corpus"], format_func=S.SCOPES.get, key="overview.scope",
-                             default=glue.query_choice("scope", ("article", "corpus"), "article"))
-scope = scope or "article"
-glue.set_query(scope=scope)
+article_id, key = frame.open_page("overview")
+scope = frame.scope_control("overview.scope")
 chosen_id = article_id if scope == "article" else None
 if chosen_id is not None:
     found = glue.get_analysis(key, chosen_id)
@@ -27,18 +19,18 @@ frame.metric_cards(corpus_views.overview_metrics(glue.store(), article_id=chosen
 left, right = st.columns([3, 2], gap="large")
 top = glue.keywords(key, chosen_id, None, "tfidf", 15)
 with left:
-    st.subheader("核心关键词", anchor=False)
+    st.subheader(S.OVERVIEW_KEYWORDS, anchor=False)
     frame.figure(charts.keywords_figure(top), name="overview_keywords", key="overview.keywords")
 with right:
-    st.subheader("词云", anchor=False)
+    st.subheader(S.OVERVIEW_CLOUD, anchor=False)
     words = tuple(zip(top["word"], top["weight"].astype(float)))
     layout = glue.cloud_layout(words, 520, 360, "rounded", "vermilion")
     st.image(glue.cloud_png(layout, 2), width="stretch")
 
-st.subheader("最大的劳动力数据", anchor=False)
+st.subheader(S.OVERVIEW_WORKFORCE, anchor=False)
 largest = glue.largest_workforce(key, None if chosen_id is None else (chosen_id,), 8)
 if largest.empty:
-    st.info("没有找到劳动力相关的统计数据。")
+    st.info(S.NO_WORKFORCE)
 else:
     columns = ["text", "value", "unit", "subject", "qualifier", "is_target", "section"]
     columns = (["article_title"] if chosen_id is None else []) + columns

@@ -7,18 +7,12 @@ from analysis import corpus_views, reader_html
 from wenyan_ui import frame, glue
 from wenyan_ui import strings as S
 
-frame.page_header("reader")
-article_id = frame.require_article()
-if article_id is None:
-    st.stop()
-
-key = glue.stamp()
+article_id, key = frame.open_page("reader")
 found = glue.get_analysis(key, article_id)
 frame.show_title(found.article.title, found.article.subtitle)
-meta = [f"{found.article.n_chars:,} 字", f"{len(found.sections)} 个章节", f"{len(found.statistics)} 条统计数据"]
-if found.article.date:
-    meta.insert(0, found.article.date)
-st.caption(" · ".join(meta))
+meta = S.READER_META.format(n_chars=found.article.n_chars, n_sections=len(found.sections),
+                            n_statistics=len(found.statistics))
+st.caption(f"{found.article.date} · {meta}" if found.article.date else meta)  # the date is ISO yyyy-mm-dd
 
 options = [-1, *range(len(found.sections))]
 wanted = glue.query_int("section")
@@ -28,10 +22,10 @@ if stat is not None and 0 <= stat < len(found.statistics):  # arriving from a li
 if wanted in options and f"reader.section.{article_id}" not in st.session_state:
     st.session_state[f"reader.section.{article_id}"] = wanted
 left, middle, right = st.columns([3, 2, 2])
-section = left.selectbox("跳转到章节", options, key=f"reader.section.{article_id}",
-                         format_func=lambda i: "全文" if i < 0 else corpus_views.section_label(found, i))
-show_stats = middle.toggle("高亮统计数据", value=True, key="reader.stats")
-show_keywords = right.toggle("高亮关键词", value=True, key="reader.keywords")
+section = left.selectbox(S.READER_JUMP, options, key=f"reader.section.{article_id}",
+                         format_func=lambda i: S.READER_WHOLE if i < 0 else corpus_views.section_label(found, i))
+show_stats = middle.toggle(S.READER_HIGHLIGHT_STATS, value=True, key="reader.stats")
+show_keywords = right.toggle(S.READER_HIGHLIGHT_KEYWORDS, value=True, key="reader.keywords")
 glue.set_query(section=None if section < 0 else section)
 
 top = glue.keywords(key, article_id, None if section < 0 else section, "tfidf", 10)

@@ -25,6 +25,20 @@ def build_demo_store(folder: Path) -> Path:
     return path
 
 
+def uploaded_store(path: Path, files: list[tuple[str, bytes]], *, user_words: tuple[str, ...] = ()) -> Path:
+    """A store at `path` filled through the upload path (every file must be stored), checkpointed to one file."""
+    from analysis.corpus_views import ingest_uploads
+    from analysis.store import Store
+
+    store = Store(path)
+    store.add_user_words(user_words)
+    rows = ingest_uploads(files, store=store)
+    assert [r["status"] for r in rows] == ["stored"] * len(files), rows
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
 def copy_store(template: Path, folder: Path) -> Path:
     """A private copy of the template store for one test."""
     target = folder / "wenyan.sqlite3"

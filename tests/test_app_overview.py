@@ -25,3 +25,13 @@ def test_empty_store_shows_a_friendly_message(tmp_path, monkeypatch):
     app = run_page("overview", tmp_path / "empty.sqlite3", monkeypatch)
     assert_clean(app)
     assert "语料库中还没有文章" in texts(app)
+
+
+def test_sidebar_search_without_a_match_says_so_and_keeps_the_article(demo_db, monkeypatch):
+    app = run_page("overview", demo_db, monkeypatch)
+    app.text_input(key="nav.search").set_value("没有这样的标题甲乙").run()
+    assert_clean(app)
+    assert "没有标题包含该词的文章。" in texts(app) and app.selectbox(key="nav.article").value == 1
+    app.text_input(key="nav.search").set_value("武汉").run()
+    assert "没有标题包含该词的文章。" not in texts(app)
+    assert "武汉" in app.selectbox(key="nav.article").format_func(app.selectbox(key="nav.article").value)

@@ -123,9 +123,6 @@ def test_unsaved_edits_stay_in_their_own_session(shared_db, monkeypatch):
     assert second.text_input(key="nav.search").value == ""
 
 
-@pytest.mark.xfail(strict=True, reason="lost edit: the word-list text areas have no key and default to the stored "
-                   "list, so when another session saves first the default changes, Streamlit sees a new widget and "
-                   "drops this session's typed words (reported: keyed text areas, diff against the list shown)")
 def test_two_sessions_saving_word_lists_keep_both_words(shared_db, monkeypatch):
     first, second = _app(shared_db, monkeypatch), _app(shared_db, monkeypatch)
     first.text_area[0].set_value("第一位分析员的词")
@@ -133,3 +130,53 @@ def test_two_sessions_saving_word_lists_keep_both_words(shared_db, monkeypatch):
     second.text_area[0].set_value("第二位分析员的词")  # this session still shows the list from before the first save
     next(b for b in second.button if b.label == S.SAVE_WORDS).click().run()
     assert Store(shared_db).list_user_words() == ["第一位分析员的词", "第二位分析员的词"]
+    assert second.text_area(key="corpus.user_words").value == "第一位分析员的词\n第二位分析员的词"  # the merged list
+
+
+def _save(app: AppTest) -> AppTest:
+    return app.button(key="corpus.save_words").click().run()
+
+
+def test_removals_and_stopwords_are_saved_as_edits_too(shared_db, monkeypatch):
+    """A session removes a word and adds a stopword while another adds both kinds: every change is kept."""
+    Store(shared_db).add_user_words(["旧词一", "旧词二"])
+    first, second = _app(shared_db, monkeypatch), _app(shared_db, monkeypatch)
+    assert first.text_area(key="corpus.user_words").value == "旧词一\n旧词二"
+    first.text_area(key="corpus.user_words").set_value("旧词二")  # removes 旧词一
+    first.text_area(key="corpus.stopwords").set_value("一停用词")
+    first.run()
+    second.text_area(key="corpus.user_words").set_value("旧词一\n旧词二\n二新词")
+    second.text_area(key="corpus.stopwords").set_value("二停用词")
+    _save(second)
+    first.run()  # another session saved meanwhile: this session's unsaved edits stay in its boxes
+    assert first.text_area(key="corpus.user_words").value == "旧词二"
+    assert first.text_area(key="corpus.stopwords").value == "一停用词"
+    _save(first)
+    store = Store(shared_db)
+    assert store.list_user_words() == ["二新词", "旧词二"] and store.list_stopwords() == ["一停用词", "二停用词"]
+    assert first.text_area(key="corpus.user_words").value == "二新词\n旧词二"
+    second.run()  # untouched since its save: shows the stored lists with the other session's edits
+    assert second.text_area(key="corpus.user_words").value == "二新词\n旧词二"
+    assert second.text_area(key="corpus.stopwords").value == "一停用词\n二停用词"
+
+
+def test_saving_an_unchanged_list_changes_nothing(shared_db, monkeypatch):
+    Store(shared_db).add_user_words(["已有词"])
+    app = _save(_app(shared_db, monkeypatch))
+    assert not app.exception and not app.error
+    assert [i.value for i in app.info] == [S.WORDS_UNCHANGED] and Store(shared_db).list_user_words() == ["已有词"]
+
+
+def test_word_list_edits_apply_to_the_list_stored_now(shared_db):
+    """The engine half of the fix: only the words a session added or removed are written."""
+    store = Store(shared_db)
+    store.add_user_words(["甲", "乙"])
+    store.add_stopwords(["停一"])
+    store.add_user_words(["他人新增"])  # saved by someone else after this session was shown its lists
+    changed = corpus_views.apply_word_list_edits(
+        store, shown_user_words=["甲", "乙"], user_words=[" 乙", "", "丙", "丙"],
+        shown_stopwords=["停一"], stopwords=["停一", "停二"])
+    assert changed
+    assert store.list_user_words() == ["丙", "乙", "他人新增"] and store.list_stopwords() == ["停一", "停二"]
+    assert not corpus_views.apply_word_list_edits(store, shown_user_words=["乙"], user_words=["乙\n".strip()],
+                                                  shown_stopwords=[], stopwords=[" "])

@@ -144,3 +144,117 @@ def test_shape_checker_catches_drift() -> None:
     assert not matches_shape({"a": True}, {"a": 1})
     assert line_pattern("stored 16, errors 0; 2.0 s (11,977 chars/s)").fullmatch("stored 3, errors 1; 0.4 s (977 chars/s)")
     assert not line_pattern("stored 16, errors 0").fullmatch("saved 3, errors 1")
+
+
+# ---- the rest of the README and ARCHITECTURE.md cannot drift either ----------------------------------------
+ARCHITECTURE = REPO / "ARCHITECTURE.md"
+MODULE_CELL = re.compile(r"^\| `(?P<name>[a-z_]+\.py)` \|", re.MULTILINE)
+REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9_.\-]+)\s*(?:[<>=!~]|$)")
+ENV_NAME = re.compile(r"\bWENYAN_[A-Z_]+\b")
+BENCH_BLOCK = re.compile(r"<!-- bench:start -->\n(?P<body>.*?)<!-- bench:end -->", re.DOTALL)
+
+
+def readme_section(heading: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = re.search(rf"^## {re.escape(heading)}.*$", text, re.MULTILINE)
+    assert start, f"README.md has no '## {heading}' section"
+    end = NEXT_HEADING.search(text, start.end())
+    return text[start.end(): end.start() if end else len(text)]
+
+
+def analysis_modules() -> set[str]:
+    return {path.name for path in (REPO / "analysis").glob("*.py")}
+
+
+@pytest.mark.parametrize("document, section", [(ARCHITECTURE, "Module map"), (README, "目录结构")])
+def test_module_map_lists_exactly_the_modules_that_exist(document: Path, section: str) -> None:
+    text = document.read_text(encoding="utf-8")
+    start = text.index(f"## {section}")
+    end = NEXT_HEADING.search(text, start + 3)
+    listed = {m["name"] for m in MODULE_CELL.finditer(text[start: end.start() if end else len(text)])}
+    assert analysis_modules() <= listed, f"{document.name} misses modules: {sorted(analysis_modules() - listed)}"
+    assert listed <= analysis_modules(), f"{document.name} lists modules that no longer exist: {sorted(listed - analysis_modules())}"
+
+
+def test_every_runtime_requirement_is_explained() -> None:
+    section = readme_section("依赖与选择").lower()
+    lines = (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    names = [m["name"] for line in lines if (m := REQUIREMENT.match(line.strip()))]
+    assert len(names) > 10
+    # numpy and pillow come with wordcloud; streamlit has its own row
+    missing = [name for name in names if name.lower() not in section]
+    assert not missing, f"requirements.txt packages not explained in README 依赖与选择: {missing}"
+
+
+def test_every_environment_variable_is_documented() -> None:
+    used = set()
+    for folder in ("analysis", "wenyan_ui"):
+        for path in (REPO / folder).glob("*.py"):
+            used |= set(ENV_NAME.findall(path.read_text(encoding="utf-8")))
+    documented = set(ENV_NAME.findall(readme_section("快速开始")))
+    assert used and used <= documented, f"undocumented: {sorted(used - documented)}"
+
+
+def test_documented_limits_match_the_code_and_streamlit_config() -> None:
+    from analysis.limits import DEFAULTS
+
+    section = readme_section("快速开始")
+    for name, default in DEFAULTS.items():
+        assert re.search(rf"^\| `{name}` \| {default:g} \|", section, re.MULTILINE), f"{name} default {default:g}"
+    config = (REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    upload = re.search(r"^maxUploadSize\s*=\s*(\d+)", config, re.MULTILINE)
+    assert upload and f"maxUploadSize = {upload[1]}" in section
+
+
+def test_every_page_is_described() -> None:
+    from wenyan_ui.strings import PAGE_TITLES
+
+    section = readme_section("功能")
+    for name, title in PAGE_TITLES.items():
+        assert re.search(rf"^\| {re.escape(title)} \w[\w ]* `/{name}` \|", section, re.MULTILINE), name
+
+
+def test_links_point_at_files_that_exist() -> None:
+    text = README.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\((?!https?:)([^)#]+)\)", text)
+    assert targets and all((REPO / target).exists() for target in targets), targets
+
+
+def test_benchmark_table_sits_between_its_markers() -> None:
+    block = BENCH_BLOCK.search(readme_section("性能"))
+    assert block, "README 性能 needs <!-- bench:start --> … <!-- bench:end -->"
+    rows = [ln for ln in block["body"].splitlines() if ln.startswith("| ") and not ln.startswith("| measurement")]
+    assert "latest run" in block["body"] and len(rows) >= 3
+
+
+def test_bench_table_renders_results_and_replaces_only_the_block() -> None:
+    sys.path.insert(0, str(REPO / "docs"))
+    try:
+        import bench_table
+    finally:
+        sys.path.remove(str(REPO / "docs"))
+    results = {"machine": {"cores": 2, "cpu": "Test CPU", "memory_gb": 1.5, "python": "3.11.0"}, "date": "2026-01-02",
+               "baseline": {"articles": 20, "chars_per_s": 400_000.0, "seconds": 2.0},
+               "ingest": {"20": {"jobs": 2, "chars_per_s": 3_000_000.0, "seconds": 0.5, "ratio_to_baseline": 7.5,
+                                 "peak_rss_mb": 300.0, "peak_pss_mb": 200.0}}}
+    block = bench_table.render_block(results)
+    assert "2026-01-02 · 2 cores Test CPU · 1.5 GB" in block
+    assert "| ingest 20 via CLI --jobs 2 | 3.00 M chars/s (0.5 s), 7.50x baseline | >= 6x | ok |" in block
+    page = f"before\n{bench_table.START}\nold\n{bench_table.END}\nafter\n"
+    assert bench_table.replace_block(page, block) == f"before\n{bench_table.START}\n{block}\n{bench_table.END}\nafter\n"
+    with pytest.raises(ValueError):
+        bench_table.replace_block("no markers", block)
+
+
+RELIABILITY_TESTS = ("reliability_cases.py", "test_reliability_inputs.py", "test_archive_safety.py", "test_injection.py",
+                     "test_crash_safety.py", "test_concurrency.py", "test_error_boundary.py")
+XFAIL_MARK = re.compile(r"^\s*@pytest\.mark\.xfail\(strict=True|\bxfail=\"[^\"]", re.MULTILINE)  # decorators, Case(xfail=…)
+KNOWN_ISSUE_CELL = re.compile(r"\| \*\*已知问题\*\*")
+
+
+def test_reliability_known_issues_match_the_strict_xfails() -> None:
+    """docs/reliability.md marks as many cases 已知问题 as the reliability tests keep as strict xfails."""
+    marks = sum(len(XFAIL_MARK.findall((REPO / "tests" / name).read_text(encoding="utf-8")))
+                for name in RELIABILITY_TESTS if (REPO / "tests" / name).is_file())
+    documented = len(KNOWN_ISSUE_CELL.findall((REPO / "docs" / "reliability.md").read_text(encoding="utf-8")))
+    assert documented == marks, f"docs/reliability.md lists {documented} known issues, the tests keep {marks} xfails"

@@ -3,18 +3,14 @@ the traceback goes to the log file and never to the page."""
 from __future__ import annotations
 
 import re
-import shutil
-import sqlite3
 import tomllib
 from pathlib import Path
 
 import pytest
-from app_support import run_page
+from app_support import copy_store, run_page, uploaded_store
 from streamlit.testing.v1 import AppTest
 from reliability_cases import ARTICLE
 
-from analysis.corpus_views import ingest_uploads
-from analysis.store import Store
 from wenyan_ui import frame
 from wenyan_ui import strings as S
 
@@ -26,17 +22,12 @@ CRASH_RE = re.compile(re.escape(S.PAGE_CRASH).replace(re.escape("{ref}"), "(?P<r
 
 @pytest.fixture(scope="module")
 def one_article_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("boundary") / "one.sqlite3"
-    rows = ingest_uploads([("one.txt", ARTICLE.encode("utf-8"))], store=Store(path))
-    assert [r["status"] for r in rows] == ["stored"]
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
+    return uploaded_store(tmp_path_factory.mktemp("boundary") / "one.sqlite3", [("one.txt", ARTICLE.encode("utf-8"))])
 
 
 @pytest.fixture
 def one_article_db(one_article_template, tmp_path) -> Path:
-    return Path(shutil.copyfile(one_article_template, tmp_path / "wenyan.sqlite3"))
+    return copy_store(one_article_template, tmp_path)
 
 
 def _explode(*args, **kwargs):
@@ -81,14 +72,39 @@ def test_unexpected_exception_shows_a_reference_and_logs_the_traceback(page, one
     assert called == [page]  # the page itself ran (and raised), not the default one
 
 
-@pytest.mark.xfail(strict=True, reason="a page/ folder puts Streamlit in v1 multipage mode until st.navigation has "
-                   "run once in the process: the first request of a fresh server for a deep link (/kwic) runs "
-                   "pages/kwic.py alone, outside app.py's boundary (reported: rename pages/ to e.g. views/)")
-def test_first_deep_link_request_is_inside_the_boundary_too(one_article_db, monkeypatch):
-    """AppTest resets Streamlit's page mode on every run, as a freshly started server has it."""
-    monkeypatch.setattr(frame, "page_header", _explode)
+@pytest.fixture
+def old_multipage_runs(monkeypatch) -> list[str]:
+    """Records each run Streamlit starts in its pages-folder mode (a fresh process with pages/ next to app.py)."""
+    from streamlit.runtime.scriptrunner import script_runner
+
+    calls: list[str] = []
+    real = script_runner._mpa_v1
+    monkeypatch.setattr(script_runner, "_mpa_v1", lambda path: calls.append(path) or real(path))
+    return calls
+
+
+def test_first_deep_link_request_is_inside_the_boundary_too(one_article_db, monkeypatch, old_multipage_runs):
+    """AppTest resets Streamlit's page mode on every run, as a freshly started server has it: pages/kwic.py is run
+    alone first, hands over to the app's entry, and an error in the page body lands in app.py's boundary."""
+    called = []
+    monkeypatch.setattr(frame, "require_article", lambda: called.append("kwic") or _explode())  # after the header
     app = run_page("kwic", one_article_db, monkeypatch)
+    assert old_multipage_runs, "the run did not start the way a fresh server's first request does"
     _assert_boundary_caught(app, "kwic")
+    assert called == ["kwic"]  # the page body ran once, not once alone and once inside the app
+
+
+def test_first_deep_link_request_shows_the_normal_app_once(one_article_db, monkeypatch, old_multipage_runs):
+    """The first request of a fresh process for /kwic?q=… shows the KWIC page with the shared sidebar, once."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    app = run_page("kwic", one_article_db, monkeypatch, q="职工")
+    assert old_multipage_runs
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert [t.value for t in app.title] == [f"{S.PAGE_ICONS['kwic']} {S.PAGE_TITLES['kwic']}"]
+    assert app.selectbox(key="nav.article").value == 1 and app.text_input(key="nav.search") is not None
+    assert (app.dataframe[0].value["关键词"] == "职工").all() and len(app.dataframe[0].value) >= 3
+    assert PagesManager.uses_pages_directory is False  # st.navigation ran: later requests are routed by app.py
 
 
 def test_errors_in_the_shared_frame_are_caught_too(one_article_db, monkeypatch):

@@ -5,7 +5,6 @@ import csv
 import io
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -14,10 +13,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from app_support import run_page
+from app_support import copy_store, run_page, uploaded_store
 
 from analysis import exports
-from analysis.corpus_views import ingest_uploads
 from analysis.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,19 +52,13 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def payload_template(tmp_path_factory) -> Path:
     """A store filled through the upload path with hostile titles, headings, text, file names and user words."""
-    path = tmp_path_factory.mktemp("payload") / "payload.sqlite3"
-    store = Store(path)
-    store.add_user_words(USER_WORDS)
-    rows = ingest_uploads([(name, text.encode("utf-8")) for name, text in ARTICLES.items()], store=store)
-    assert [r["status"] for r in rows] == ["stored"] * len(ARTICLES), rows
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
+    files = [(name, text.encode("utf-8")) for name, text in ARTICLES.items()]
+    return uploaded_store(tmp_path_factory.mktemp("payload") / "payload.sqlite3", files, user_words=USER_WORDS)
 
 
 @pytest.fixture
 def payload_db(payload_template, tmp_path) -> Path:
-    return Path(shutil.copyfile(payload_template, tmp_path / "wenyan.sqlite3"))
+    return copy_store(payload_template, tmp_path)
 
 
 # ---- SQL ---------------------------------------------------------------------------------------------------

@@ -263,6 +263,18 @@ def test_nul_bytes_are_dropped_from_text() -> None:
     assert (article.title, article.text) == (TITLE, TEXT)
 
 
+def test_mixed_encodings_load_line_by_line_and_say_so() -> None:
+    data = f"{TITLE}\n\n".encode("utf-8") + "\n".join(PARAGRAPHS).encode("gbk")  # a UTF-8 title pasted on GBK text
+    [article] = load_bytes(data, "mixed.txt")
+    assert (article.title, article.text, article.encoding) == (TITLE, TEXT, "mixed: utf-8+gb18030")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_file_cut_inside_its_last_character_loads_without_it(encoding: str) -> None:
+    [article] = load_bytes(PLAIN.rstrip("\n").encode(encoding)[:-1], "cut.txt")
+    assert (article.title, article.text, article.encoding) == (TITLE, TEXT[:-1], encoding)
+
+
 def test_five_megabyte_single_line_loads_quickly() -> None:
     line = "".join(PARAGRAPHS) * (5 * 2**20 // len("".join(PARAGRAPHS).encode("utf-8")) + 1)
     data = line.encode("utf-8")

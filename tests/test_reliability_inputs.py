@@ -22,6 +22,7 @@ from app_support import run_page
 from reliability_cases import CASES, PNG_HEADER, Case, write_case
 
 from analysis.corpus_views import ingest_uploads
+from analysis.ingest_report import NEXT_STEP_RE
 from analysis.pipeline import ingest
 from analysis.store import Store
 from wenyan_ui import strings as S
@@ -30,7 +31,8 @@ REPO = Path(__file__).resolve().parent.parent
 CLI_WORKERS = 2  # subprocesses at once: most of a CLI run is interpreter start-up, which overlaps well
 CHINESE_RE = re.compile(r"[\u4e00-\u9fff]")
 # An English message must tell the user what to do next.
-INSTRUCTION_RE = re.compile(r"\b(save|use|split|check|fix|re-create|re-save|re-export|choose|name|try|retry)\b")
+INSTRUCTION_RE = re.compile(r"\b(save|use|split|check|fix|re-create|re-save|re-export|re-download|choose|name|rename|"
+                            r"try|retry|open|unpack|convert|write|add|remove|give|please)\b")
 GOOD_TITLE = "海东市举办春风行动专场招聘会"
 GOOD_ARTICLE = (f"{GOOD_TITLE}\n\n本报讯 海东市人社局近日举办春风行动专场招聘会，"
                 "共有230家企业提供就业岗位5600余个，现场达成就业意向1800余人。\n")
@@ -207,6 +209,7 @@ def test_folder_ingest_reports_each_bad_file(cli_runs):
         mentions = [line for line in skipped if f"/{case.id}/{case.filename}: " in line]
         assert len(mentions) == 1, (case.id, run.stderr)
         assert len(mentions[0].split(": ", 2)[-1]) > 10  # a reason follows the file name
+        assert NEXT_STEP_RE.search(mentions[0]), mentions[0]  # … and, after a "; ", what to do
     assert len(skipped) == len(failed), run.stderr
     assert run.after[: len(run.before)] == run.before
     stored = [Store(run.db).get_article(row["id"]) for row in run.after[len(run.before):]]

@@ -66,8 +66,23 @@ def test_fast_engine_equals_jieba_on_test_corpus(segmenter, jieba_only):
 def test_news_text_takes_the_fast_path():
     assert _is_fast_safe(seed_display_text())
     assert _is_fast_safe("2024年全市新增就业12.5万人，增长3.5%（同比）→①")
-    assert not _is_fast_safe("于2026-04-20发布")  # jieba-rs keeps 2026-04-20 whole, jieba splits it
-    assert not _is_fast_safe("㐀")  # outside jieba's ideograph range
+    assert not _is_fast_safe("于2026-04-20发布")  # jieba-rs keeps 2026-04-20 whole, jieba splits it …
+    assert _is_fast_safe("于2026-04-20发布", split_joined=True)  # … as the fast path does after rjieba
+    assert not _is_fast_safe("㐀", split_joined=True)  # outside jieba's ideograph range
+
+
+def test_joined_runs_need_no_jieba_dictionary():
+    fresh, plain = make_segmenter(), make_segmenter(engine="jieba")
+    for text in ("于2026-04-20发布", "Wi-Fi覆盖率达3.5%，e-mail和6.A及3.5.1版", "电话023-12875613"):
+        assert fresh.cut(text) == plain.cut(text)
+    assert not fresh.tokenizer.initialized  # rjieba alone: jieba's 0.7 s dictionary load is never paid
+
+
+def test_a_user_word_holding_a_joined_run_sends_such_lines_to_jieba():
+    custom = make_segmenter(user_words=["COVID-19"])
+    assert not custom.split_joined
+    plain = make_segmenter(user_words=["COVID-19"], engine="jieba")
+    assert "COVID-19" in custom.cut("COVID-19疫情防控") == plain.cut("COVID-19疫情防控")
 
 
 def test_default_segmenter_equals_plain_jieba_lcut():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
 from logging.handlers import RotatingFileHandler
@@ -99,27 +99,52 @@ def _load_demo_once() -> None:
         st.toast(S.DEMO_DONE.format(n=stored))
 
 
-def _leave_pages_folder_mode() -> None:
-    """Give a page its frame even when Streamlit ran it without app.py.
+def run_app() -> None:
+    """The app's entry: navigation, the shared frame, then the chosen page inside the error boundary."""
+    page = navigation()
+    shell()
+    with error_boundary(page.url_path or DEFAULT_PAGE):
+        page.run()
 
-    Streamlit treats a `pages/` folder as the old multipage mode until st.navigation has run once in the
-    process (AppTest resets this on every run), so the first request for /reader runs pages/reader.py alone.
-    Calling st.navigation here sends our menu and switches the process to app.py routing for later runs;
-    the shared frame is drawn inline, so this run looks the same and keeps its widget events.
+
+def _run_app_instead_of_page() -> None:
+    """Run a page through app.py's entry when Streamlit started it alone, then stop this outer run.
+
+    A `pages/` folder next to app.py puts a fresh Streamlit process in its old multipage mode until st.navigation
+    has run once, so the first request for /kwic executes pages/kwic.py by itself: no error boundary, no shared
+    sidebar. Running the app's entry here renders the page once, through the boundary, and st.navigation switches
+    the process to app.py routing for every later run (AppTest resets the mode on every run, so it takes this path).
     """
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
-        navigation()
-        shell()
+        run_app()
+        st.stop()
 
 
 def page_header(page: str) -> None:
-    """Icon + Chinese title + one-line intro, the same on every page."""
-    _leave_pages_folder_mode()
+    """Icon + Chinese title + one-line intro, the same on every page (run through app.py if started alone)."""
+    _run_app_instead_of_page()
     st.html(CSS)
     st.title(f"{S.PAGE_ICONS[page]} {S.PAGE_TITLES[page]}", anchor=False)
     st.caption(S.PAGE_INTROS[page])
+
+
+def open_page(page: str) -> tuple[int, tuple]:
+    """The opening of every article page: header, the picked article (or a hint and stop), the store stamp."""
+    page_header(page)
+    article_id = require_article()
+    if article_id is None:
+        st.stop()
+    return article_id, glue.stamp()
+
+
+def scope_control(key: str, *, default: str = "article", where=st) -> str:
+    """Article / corpus switch, synced with ?scope= in the URL."""
+    chosen = where.segmented_control(S.SCOPE_LABEL, list(S.TWO_SCOPES), format_func=S.SCOPES.get, key=key,
+                                     default=glue.query_choice("scope", S.TWO_SCOPES, default)) or default
+    glue.set_query(scope=chosen)
+    return chosen
 
 
 def show_title(title: str, subtitle: str | None = None) -> None:
@@ -144,8 +169,10 @@ def sidebar_picker() -> None:
     with st.sidebar:
         search = st.text_input(S.SIDEBAR_SEARCH, key="nav.search")
         ids = [int(i) for i in frame["id"]]
-        if search:
-            ids = [int(i) for i in frame[frame["title"].str.contains(search, regex=False)]["id"]] or ids
+        found = [int(i) for i in frame[frame["title"].str.contains(search, regex=False)]["id"]] if search else ids
+        if not found and ids:
+            st.caption(S.NO_MATCH)
+        ids = found or ids
         if not ids:
             st.session_state["nav.article_id"] = None
             return
@@ -174,7 +201,7 @@ def localize(df: pd.DataFrame) -> pd.DataFrame:
         shown["section"] = shown["section"].fillna(S.LEAD_LABEL)
     for column in ("is_target", "is_workforce"):
         if column in shown:
-            shown[column] = shown[column].map({True: "是", False: "否"})
+            shown[column] = shown[column].map({True: S.YES_NO_ALL["yes"], False: S.YES_NO_ALL["no"]})
     return shown.rename(columns=S.COLUMNS)
 
 
@@ -185,18 +212,24 @@ def upload_results(report: list[dict]) -> pd.DataFrame:
     return results.drop(columns="error")
 
 
-def table(df: pd.DataFrame, *, name: str, key: str, height: int | str = "auto", **options) -> None:
-    """A localized dataframe with CSV and XLSX downloads under it."""
+def table(df: pd.DataFrame, *, name: str, key: str, height: int | str = "auto",
+          full: Callable[[], pd.DataFrame] | None = None, **options) -> None:
+    """A localized dataframe with CSV and XLSX downloads under it.
+
+    `full` builds the whole table when the screen shows only its first rows; it runs only when a download is
+    clicked (in a server thread without a script context, so it must not call st.* or read the URL).
+    """
     shown = localize(df)
     config = {name: st.column_config.NumberColumn(format="localized", width="medium")
               for name in LOCALIZED_NUMBERS if name in df}
     config |= options.pop("column_config", {})
     options["column_config"] = {S.COLUMNS.get(k, k): v for k, v in config.items()}
     st.dataframe(shown, hide_index=True, height=height, placeholder="—", **options)
+    whole = (lambda: localize(full())) if full is not None else (lambda: shown)
     downloads = st.container(horizontal=True)
-    downloads.download_button(S.DOWNLOAD_CSV, lambda: exports.to_csv_bytes(shown), file_name=f"wenyan_{name}.csv",
+    downloads.download_button(S.DOWNLOAD_CSV, lambda: exports.to_csv_bytes(whole()), file_name=f"wenyan_{name}.csv",
                               mime="text/csv", key=f"{key}.csv", on_click="ignore", icon=":material/download:")
-    downloads.download_button(S.DOWNLOAD_XLSX, lambda: exports.to_xlsx_bytes(shown), file_name=f"wenyan_{name}.xlsx",
+    downloads.download_button(S.DOWNLOAD_XLSX, lambda: exports.to_xlsx_bytes(whole()), file_name=f"wenyan_{name}.xlsx",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               key=f"{key}.xlsx", on_click="ignore", icon=":material/download:")
 

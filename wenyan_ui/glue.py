@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -103,6 +104,14 @@ def filtered_statistics(key: tuple, article_ids: tuple[int, ...] | None, workfor
                                   kinds=kinds, qualifiers=qualifiers, sections=sections)
 
 
+def all_statistics(article_ids: tuple[int, ...] | None, *, columns: list[str],
+                   **choices) -> Callable[[], pd.DataFrame]:
+    """A builder of every matching statistic with its reader link (no row cap), run when a download is clicked."""
+    current = store()  # resolved now: the builder runs in a server thread, outside this script run
+    return lambda: views.statistics_with_links(
+        views.query_statistics(current, article_ids, limit=None, **choices)[0])[columns]
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def statistics_options(key: tuple, article_ids: tuple[int, ...] | None) -> dict[str, list[str]]:
     """Units and sections present, for the statistics filters."""
@@ -133,6 +142,12 @@ def kwic_result(key: tuple, term: str, article_ids: tuple[int, ...], width: int,
         return views.corpus_kwic_summary(store(), term, article_ids=article_ids, width=width, sort_by=sort_by,
                                          whole_word=whole_word)
     return views.kwic_summary(kwic_table(key, term, article_ids, width, sort_by, whole_word))
+
+
+def all_kwic(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str, whole_word: bool, *,
+             drop: tuple[str, ...] = ()) -> Callable[[], pd.DataFrame]:
+    """A builder of every KWIC row (no row cap), run when a download is clicked."""
+    return lambda: kwic_table(key, term, article_ids, width, sort_by, whole_word).drop(columns=list(drop))
 
 
 def kwic_table(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str,
@@ -173,6 +188,16 @@ def cloud_png(layout: wordcloud_render.CloudLayout, scale: int = 1) -> bytes:
 def clear_results() -> None:
     """After a write: drop every cached result (the stamp would miss writes that keep counts equal)."""
     st.cache_data.clear()
+
+
+def reanalyze(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Re-analyse every stored article with the current user words and stopwords; how many were redone."""
+    from analysis import pipeline
+
+    try:
+        return pipeline.reanalyze(store(), progress=progress)
+    finally:  # even a partial run changed stored keywords and tokens
+        clear_results()
 
 
 # ---- view state: URL query parameters mirror the selections ----------------------------------------------

@@ -75,7 +75,6 @@ DELETED = "已删除 {n} 篇文章。"
 USER_WORDS_LABEL = "用户词典（每行一个词，分词时保持完整）"
 STOPWORDS_LABEL = "自定义停用词（每行一个词，不参与关键词统计）"
 SAVE_WORDS = "保存词表"
-WORDS_SAVED = "词表已保存，关键词将按新词表重新计算。"
 
 ERRORS = {
     "UnsupportedFormat": "不支持该文件格式，请上传 txt、md、html、docx、pdf、csv、xlsx、jsonl 或 zip 文件。",
@@ -89,3 +88,89 @@ ERRORS = {
 ERROR_GENERIC = "无法读取该文件，请检查格式后重试。"
 PAGE_CRASH = "页面出现意外错误，已记录日志。请刷新重试；如问题持续，请向管理员提供编号 {ref}。"
 ARTICLE_MISSING = "该文章不存在或已被删除，已切换到第一篇文章。"
+
+SCOPE_LABEL = "范围"
+TWO_SCOPES = ("article", "corpus")
+NEED_TWO_ARTICLES = "至少需要两篇文章才能对比，请先在「语料库」页面上传。"
+NO_CONTENT_WORDS = "没有可显示的词语。"
+
+# 概览 Overview
+OVERVIEW_KEYWORDS = "核心关键词"
+OVERVIEW_CLOUD = "词云"
+OVERVIEW_WORKFORCE = "最大的劳动力数据"
+NO_WORKFORCE = "没有找到劳动力相关的统计数据。"
+
+# 阅读 Reader
+READER_META = "{n_chars:,} 字 · {n_sections} 个章节 · {n_statistics} 条统计数据"
+READER_JUMP = "跳转到章节"
+READER_WHOLE = "全文"
+READER_HIGHLIGHT_STATS = "高亮统计数据"
+READER_HIGHLIGHT_KEYWORDS = "高亮关键词"
+
+# 词云 Word cloud
+CLOUD_METHOD = "算法"
+CLOUD_N_WORDS = "词数"
+CLOUD_STOPWORDS = "过滤停用词"
+CLOUD_PALETTE = "配色"
+CLOUD_SHAPE = "形状"
+CLOUD_SECTION = "章节"
+CLOUD_MASK = "形状图片（PNG，深色或不透明处排字）"
+CLOUD_RANKING = "排名前 25 的词语"
+
+# 章节 Sections
+SECTIONS_NONE = "这篇文章没有识别出章节标题，以下按全文显示。"
+SECTIONS_TOP_K = "热力图关键词数"
+SECTIONS_HEATMAP = "关键词 × 章节"
+SECTIONS_LENGTHS = "章节篇幅"
+SECTIONS_STATS = "各章节统计数据"
+SECTIONS_DISTINCTIVE = "各章节特色词（对数似然关键性）"
+SECTIONS_PICK = "章节"
+
+# 数据 Statistics
+STATS_FILTERS = "筛选"
+STATS_WORKFORCE = "劳动力相关"
+STATS_TARGET = "目标值"
+STATS_LOG = "对数坐标"
+STATS_UNITS = "单位"
+STATS_KINDS = "类型"
+STATS_QUALIFIERS = "限定"
+STATS_SECTIONS = "章节"
+STATS_CAPPED = ("表格和图表显示前 {shown:,} 条（共 {total:,} 条），可用上方筛选缩小范围；"
+                "下载的 CSV 和 Excel 包含全部 {total:,} 条。")
+STATS_LINK = "原句"
+STATS_LINK_TEXT = "打开"
+STATS_CHART = "劳动力数据图表"
+STATS_CHART_BY = {"subject": "按统计对象", "unit": "按单位", "section": "按章节", "article_title": "按文章"}
+STATS_CHART_KIND = "数据类型（同一图中只比较同类数字）"
+
+# 检索 KWIC
+KWIC_TERM = "检索词"
+KWIC_TERM_PLACEHOLDER = "例如：产业工人"
+KWIC_SORT = "排序"
+KWIC_WIDTH = "语境字数"
+KWIC_WHOLE_WORD = "只匹配完整词语（关闭后匹配任意子串）"
+KWIC_ASK = "输入一个词语，查看它在文章中的全部上下文。"
+KWIC_NOT_FOUND = "没有找到该词语。"
+KWIC_CAPPED = ("上下文表格显示前 {shown:,} 条（共 {total:,} 条）；下载的 CSV 和 Excel 包含全部 {total:,} 条，"
+               "下方的出现次数统计也覆盖全部。")
+KWIC_CONTEXT = "上下文"
+KWIC_COUNTS = "各文章、章节出现次数"
+
+# 对比 Compare
+COMPARE_PICK = "选择要对比的文章（2 篇或以上）"
+PICK_PLACEHOLDER = "请选择文章"
+COMPARE_PICK_TWO = "请至少选择两篇文章。"
+COMPARE_TOP_K = "每篇关键词数"
+COMPARE_SHARED = "共有关键词"
+COMPARE_NO_SHARED = "所选文章的关键词没有交集。"
+COMPARE_DISTINCTIVE = "各篇特色词（与其余所选文章相比）"
+COMPARE_STATISTICS = "统计数据并排（劳动力相关）"
+
+# 语料库 Corpus
+ARTICLES_STORED = "已入库文章"
+DELETE_EXPANDER = "删除文章"
+WORDS_EXPANDER = "用户词典与停用词"
+WORDS_UNCHANGED = "词表没有变化。"
+REANALYZING = "正在按新词表重新分析已入库文章……"
+REANALYZE_PROGRESS = "正在重新分析第 {done}/{total} 篇文章"
+WORDS_REANALYZED = "词表已保存，已按新词表重新分析 {n} 篇文章。"

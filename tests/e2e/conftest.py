@@ -1,17 +1,16 @@
 """Real-server fixtures: `streamlit run app.py` on a free port with a temporary WENYAN_DB, driven by chromium."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# the repository root is put on the path first; _free_port/_wait_healthy stay importable from here for e2e tests
+from benchmarks.procs import free_port as _free_port  # noqa: E402,F401
+from benchmarks.procs import streamlit_server  # noqa: E402
+from benchmarks.procs import wait_healthy as _wait_healthy  # noqa: E402,F401
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -22,26 +21,6 @@ DEFAULT_PAGE = "overview"  # served at "/": Streamlit ignores the url_path of th
 
 def page_url(base: str, name: str, query: str = "") -> str:
     return f"{base}/{'' if name == DEFAULT_PAGE else name}{query}"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, *, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("streamlit did not become healthy")
 
 
 @pytest.fixture(scope="session")
@@ -59,23 +38,8 @@ def server(tmp_path_factory, web_font):
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (make e2e-deps)")
     db = tmp_path_factory.mktemp("e2e") / "wenyan.sqlite3"
-    port = _free_port()
-    env = {**os.environ, "WENYAN_DB": str(db)}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.fileWatcherType", "none"]
-    log = open(db.parent / "server.log", "wb")
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with streamlit_server(db, log_path=db.parent / "server.log") as (url, _, _):
         yield url, db
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="session")

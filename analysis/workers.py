@@ -1,0 +1,84 @@
+"""Worker processes shared by ingest and re-analysis: their context, the pool, the cores to use."""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from analysis.models import Article
+from analysis.pipeline import analyze_record, store_stopwords
+from analysis.segment import Segmenter, make_segmenter
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from analysis.store import Store
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WorkerContext:
+    """What every analysing process holds: the segmenter, the stopwords, the hashes already stored."""
+
+    segmenter: Segmenter
+    stopwords: frozenset[str]
+    known: frozenset[str] = field(default=frozenset())  # hashes stored with the current extractor version
+
+
+_worker_context: WorkerContext | None = None  # set once per worker process by the pool initializer
+
+
+def _init_worker(context: WorkerContext) -> None:
+    """Pool initializer: keep the context for the tasks of this worker process."""
+    global _worker_context
+    _worker_context = context
+    # Ctrl-C is the parent's to handle (it stops the pool); workers printing tracebacks would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def make_context(store: Store, *, known: frozenset[str] = frozenset()) -> WorkerContext:
+    """The segmenter and stopwords of the store's word lists, and the content hashes to skip."""
+    return WorkerContext(make_segmenter(user_words=store.list_user_words()), store_stopwords(store), known)
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (a container or taskset can allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def make_pool(context: WorkerContext, jobs: int) -> ProcessPoolExecutor:
+    """A process pool whose workers hold `context` (fork when this process has a single thread)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the loaded dictionary with the workers for free; a threaded host (Streamlit) must not fork.
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    if method == "fork":
+        _warm_up(context)
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
+                               initargs=(context,))
+
+
+def worker_context() -> WorkerContext:
+    """The context a pool worker was started with (see `make_pool`)."""
+    if _worker_context is None:
+        raise RuntimeError("not in an ingest worker process")
+    return _worker_context
+
+
+def _warm_up(context: WorkerContext) -> None:
+    """Analyse a tiny article in the parent so lazily loaded dictionaries and models (POS tagger, IDF table)
+    are loaded once and inherited by the forked workers instead of loaded again in each."""
+    sample = Article(title="预热", text="一、总体要求\n全市新增城镇就业1.2万人，培训职工3000人次。", source="warm-up",
+                     format="txt")
+    try:
+        analyze_record(sample, segmenter=context.segmenter, stopwords=context.stopwords)
+    except Exception:  # a failure here will show, with its article, when the real work runs
+        logger.exception("warm-up analysis failed")

@@ -1,0 +1,126 @@
+"""pipeline.reanalyze: the stored corpus re-analysed in place after the user dictionary or stopwords change."""
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from analysis import reanalysis
+from analysis.pipeline import analyze, article_terms, ingest, reanalyze, store_stopwords
+from analysis.segment import make_segmenter
+from analysis.store import Store
+
+# Our own short reports; 新就业形态劳动者 recurs, so a user word changes tokens, terms and keywords.
+NEWS = [
+    ("市总工会开展新就业形态劳动者入会集中行动", "今年以来，市总工会推动新就业形态劳动者入会，新建驿站36个。\n\n"
+     "外卖骑手、网约车司机等新就业形态劳动者可在驿站休息、充电、饮水，全年服务超过12万人次。"),
+    ("区人社局发布春季招聘岗位", "春节过后，区人社局组织42家企业发布岗位1800个，涵盖制造、物流和养老服务。\n\n"
+     "对吸纳新就业形态劳动者的平台企业，区里给予每人1000元的一次性补贴。"),
+    ("职业技能培训惠及一线职工", "全年开展职业技能培训2.3万人次，其中新就业形态劳动者培训6000人次。\n\n"
+     "培训合格率达到92%，一线职工技能水平稳步提高。"),
+]
+USER_WORD = "新就业形态劳动者"
+
+
+def ingest_news(tmp_path: Path, name: str = "w") -> Store:
+    folder = tmp_path / f"{name}_news"
+    folder.mkdir()
+    for i, (title, body) in enumerate(NEWS):
+        (folder / f"{i}.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    store = Store(tmp_path / f"{name}.sqlite3")
+    assert ingest([folder], store=store, jobs=1).stored == len(NEWS)
+    return store
+
+
+def corpus_mismatches(store: Store) -> int:
+    """Terms whose corpus totals differ from the sum of the articles' counts (must be none)."""
+    with sqlite3.connect(store.path) as conn:
+        return conn.execute(
+            "WITH t AS (SELECT term, SUM(count) AS count, COUNT(*) AS df FROM token_counts GROUP BY term) "
+            "SELECT (SELECT COUNT(*) FROM t LEFT JOIN corpus_terms c ON c.term = t.term "
+            "        WHERE c.count IS NOT t.count OR c.df IS NOT t.df)"
+            "     + (SELECT COUNT(*) FROM corpus_terms WHERE term NOT IN (SELECT term FROM t))").fetchone()[0]
+
+
+def test_user_word_reaches_every_stored_article_in_place(tmp_path: Path) -> None:
+    store = ingest_news(tmp_path)
+    before = {r["id"]: store.get_analysis(r["id"]) for r in store.list_articles()}
+    some_id = min(before)
+    store.save_keywords(some_id, before[some_id].keywords[:3], method="textrank")  # an on-demand cached list
+    assert not any(t.word == USER_WORD for a in before.values() for t in a.tokens)
+    store.add_user_words([USER_WORD])
+    seen = []
+    assert reanalyze(store, progress=lambda done, total: seen.append((done, total))) == len(NEWS)
+    assert seen[-1] == (len(NEWS), len(NEWS))
+    segmenter, stopwords = make_segmenter(user_words=[USER_WORD]), store_stopwords(store)
+    total = 0
+    for article_id, old in before.items():  # same ids; tokens, terms and keywords as a fresh analysis gives
+        stored, fresh = store.get_analysis(article_id), analyze(old.article, segmenter=segmenter, stopwords=stopwords)
+        assert stored.tokens == fresh.tokens and stored.keywords == fresh.keywords
+        assert stored.sections == old.sections and stored.statistics == old.statistics
+        expected = Counter(article_terms(fresh.tokens, stopwords=stopwords, title_words=segmenter.cut(old.article.title)))
+        assert store.article_term_counts(article_id) == expected
+        total += expected[USER_WORD]
+    assert store.corpus_term_counts()[USER_WORD] == total >= 3  # whole now (吸纳新… may still cut as 纳新)
+    assert any(t.word == USER_WORD for t in store.get_analysis(some_id).tokens)
+    assert store.get_keywords(some_id, method="textrank") == ()  # stale cached lists are dropped
+    assert corpus_mismatches(store) == 0
+    assert [r["n_tokens"] for r in store.list_articles()] == [len(store.get_analysis(i).tokens) for i in before]
+
+
+def test_added_stopword_leaves_terms_and_keywords(tmp_path: Path) -> None:
+    store = ingest_news(tmp_path)
+    assert store.corpus_term_counts()["培训"] >= 2
+    store.add_stopwords(["培训"])
+    reanalyze(store)
+    assert "培训" not in store.corpus_term_counts() and corpus_mismatches(store) == 0
+    assert all(k.word != "培训" for r in store.list_articles() for k in store.get_keywords(r["id"]))
+
+
+def test_worker_processes_give_the_in_process_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one, two = ingest_news(tmp_path, "one"), ingest_news(tmp_path, "two")
+    for store in (one, two):
+        store.add_user_words([USER_WORD])
+    monkeypatch.setattr(reanalysis, "POOL_CHARS", 0)
+    monkeypatch.setattr(reanalysis, "BATCH", 1)  # three batches over two workers
+    assert reanalyze(one, jobs=1) == reanalyze(two, jobs=2) == len(NEWS)
+    def snapshot(store: Store) -> list:
+        found = [store.get_analysis(i) for i in store.article_ids()]
+        return [(a.tokens, a.keywords, a.sections, a.statistics, store.article_term_counts(i))
+                for i, a in zip(store.article_ids(), found)]
+
+    assert snapshot(one) == snapshot(two) and one.corpus_term_counts() == two.corpus_term_counts()
+
+
+def test_statistics_of_another_extractor_version_are_redone(tmp_path: Path) -> None:
+    store = ingest_news(tmp_path)
+    expected = {i: store.get_analysis(i).statistics for i in store.article_ids()}
+    stale_id = min(expected)
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE articles SET extractor_version = 'old' WHERE id = ?", (stale_id,))
+        conn.execute("DELETE FROM statistics WHERE article_id = ?", (stale_id,))
+        conn.execute("DELETE FROM sections WHERE article_id = ?", (stale_id,))
+    reanalyze(store)
+    assert {i: store.get_analysis(i).statistics for i in store.article_ids()} == expected
+    assert store.stale_article_ids("old") == store.article_ids() and len(store.get_sections(stale_id)) >= 1
+
+
+def test_an_interrupted_run_leaves_each_article_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = ingest_news(tmp_path)
+    store.add_user_words([USER_WORD])
+    monkeypatch.setattr(reanalysis, "BATCH", 1)
+
+    def stop_after_first(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        reanalyze(store, progress=stop_after_first, jobs=1)
+    tokens = [{t.word for t in store.get_analysis(i).tokens} for i in store.article_ids()]
+    assert [USER_WORD in words for words in tokens] == [True, False, False]  # first new, the rest old
+    assert corpus_mismatches(store) == 0
+
+
+def test_empty_store_is_a_no_op(tmp_path: Path) -> None:
+    assert reanalyze(Store(tmp_path / "empty.sqlite3")) == 0
