@@ -126,7 +126,8 @@ def tfidf_scores(counts: Mapping[str, int], *, idf: Mapping[str, float],
     total = sum(counts.values())
     default = idf_default(idf)
     if idf is reference_idf() and not parts:  # the ingest case: unseen terms' IDF is memoised per process
-        return {w: c / total * (idf[w] if w in idf else _reference_term_idf(w)) for w, c in counts.items()}
+        known = idf.get  # IDF values are positive, so `or` only reaches the memo for unseen terms
+        return {w: c / total * (known(w) or _reference_term_idf(w)) for w, c in counts.items()}
     # most terms are in the table: split only the others (the split is what term_idf would use)
     return {w: c / total * (idf[w] if w in idf else term_idf(w, idf, parts=parts.get(w) or split_term(w, idf),
                                                              default=default))

@@ -22,9 +22,17 @@ APPROXIMATE_MARKS = re.compile(r"[余多来]")
 FULL_WIDTH_TABLE = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
 
 
+FULL_WIDTH_PAIRS = tuple(zip("０１２３４５６７８９％．，", "0123456789%.,"))
+
+
 def to_half_width(text: str) -> str:
     """Map full-width digits, ％ and ． to ASCII one character for one (offsets are kept)."""
-    return text.translate(FULL_WIDTH_TABLE)
+    if text.isascii():
+        return text
+    for wide, narrow in FULL_WIDTH_PAIRS:  # str.replace scans in C; translate looks up every character
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
 
 
 def parse_chinese_number(text: str) -> int:

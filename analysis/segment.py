@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -76,10 +77,17 @@ class Segmenter:
 
     def _fast_cut(self, text: str) -> list[str]:
         words = self.fast.cut(text)
-        if not (self.split_joined and _has_joined_run(text)):
+        runs = [m.span() for m in JOINED_RUN.finditer(text) if DECIMAL_RUN.fullmatch(m.group()) is None]
+        if not (self.split_joined and runs):
             return words
-        return [piece for word in words for piece in (
-            filter(None, FINALSEG_SKIP.split(word)) if _has_joined_run(word) else (word,))]
+        ends = list(accumulate(map(len, words)))
+        # only the words overlapping a joined run of the text are looked at, from the last one back
+        hits = sorted({i for start, end in runs
+                       for i in range(bisect_right(ends, start), bisect_right(ends, end - 1) + 1)})
+        for i in reversed(hits):
+            if _has_joined_run(words[i]):
+                words[i:i + 1] = filter(None, FINALSEG_SKIP.split(words[i]))
+        return words
 
 
 def _has_joined_run(text: str) -> bool:

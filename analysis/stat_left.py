@@ -10,8 +10,8 @@ from analysis.stat_clause import (
     after_repeat, after_transfer, from_kept_verb, with_class_verb, without_goal_verb, without_trailing_place,
 )
 from analysis.stat_subject import (
-    JOINING_WORDS, MAX_SUBJECT_CHARS, NOUNISH_NUMERAL_WORDS, NUMERAL_CHAR, QUOTES, SPLIT_UNIT, TIME_WORD, VERB_FLAGS, Tok,
-    is_nounish, is_punct, last_listed_people, people_head,
+    JOINING_WORDS, MAX_SUBJECT_CHARS, NOUNISH_NUMERAL_WORDS, NUMERAL_CHAR, QUOTES, SPLIT_UNIT, TIME_WORD, VERB_FLAGS,
+    Tok, is_nounish, is_punct, last_listed_people, people_head,
 )
 
 INNER_ADVERBS = frozenset({"再", "新", "重新", "免费", "灵活", "稳定", "实际", "初步", "一次性", "拒不"})
@@ -85,7 +85,8 @@ def _after_last_verb(collected: list[Tok]) -> list[Tok]:
     verbs = [i for i, t in enumerate(collected[:-1]) if t.flag in VERB_FLAGS and len(t.word) >= 2
              and t.word not in lex.KEPT_LEADING_VERBS and not _compound(collected, i)
              and not (collected[i + 1].flag in VERB_FLAGS and len(collected[i + 1].word) >= 2)]  # 保障|覆盖人数
-    return collected[verbs[-1] + 1:] if verbs else collected
+    actions = [i for i in verbs if collected[i].word in lex.ACTION_VERBS]  # 吸引|港澳青年就业创业: the reporting verb
+    return collected[(actions or verbs)[-1] + 1:] if verbs else collected
 
 
 def _compound(collected: list[Tok], i: int) -> bool:

@@ -121,23 +121,12 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
         if window and window[0].flag in VERB_FLAGS and len(window) > 1:
             return window[0].word + "".join(t.word for t in _object(window[1:4]))
         return ""
-    if mode == "people" and window and window[0].flag in VERB_FLAGS and not people_head(window[0].word) and (
-            window[0].word not in MODIFIER_VERBS) and not (
-            window[0].word in STATUS_VERBS and len(window) > 1 and people_head(window[1].word)):
+    if mode == "people" and _starts_clause(window):
         return ""  # 3.2万人|帮助…: a verb after the count starts the next clause (1.2万名|参保职工 modifies)
     if mode == "people":
-        head = next((i for i, t in enumerate(window) if t.word not in lex.ACTION_VERBS and people_head(t.word)
-                     and sum(len(w.word) for w in window[: i + 1]) <= MAX_HEAD_DISTANCE), None)
-        if head is not None:
-            first = head
-            while first > 0 and window[first - 1].flag not in ("l", "i") and (is_nounish(window[first - 1]) or (
-                    first in (head, 1) and window[first - 1].flag in VERB_FLAGS and len(window[first - 1].word) >= 2
-                    and window[first - 1].word not in lex.ACTION_VERBS | lex.HONOUR_VERBS_SET)):
-                first -= 1  # 灵活就业人员
-            head = _lastpeople_head(window, head)  # 2.3万名|技工|院校学生: the compound's last people noun
-            if head + 2 < len(window) and window[head + 1].word in JOINING_WORDS and people_head(window[head + 2].word):
-                head += 2  # 困难职工和农民工
-            return "".join(t.word for t in last_listed_people(window[first: head + 1])).removesuffix("队伍")
+        named = _people_phrase(window)
+        if named is not None:
+            return named
     modified = _modified_noun(window, measured=mode == "thing") if mode in ("bare", "thing") else 0
     if modified:  # 8辆|返岗专车, 3000|就业见习岗位: a verb modifying a noun, not a new clause
         return "".join(t.word for t in window[:modified])
@@ -146,6 +135,30 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
     heads = lex.THING_HEADS if mode == "thing" else lex.THING_HEADS + lex.PEOPLE_HEADS
     run = "".join(t.word for t in _noun_run(window, heads=heads)).removesuffix("队伍")
     return "" if run.endswith(lex.SHARE_WORDS) else run  # 实现就业4252|就业率…: a count never counts a rate
+
+
+def _starts_clause(window: list[Tok]) -> bool:
+    """A verb right after a people count that is not a modifier of a following people noun."""
+    if not window or window[0].flag not in VERB_FLAGS or people_head(window[0].word) or window[0].word in MODIFIER_VERBS:
+        return False
+    return not (window[0].word in STATUS_VERBS and len(window) > 1 and people_head(window[1].word))
+
+
+def _people_phrase(window: list[Tok]) -> str | None:
+    """The first people noun in reach with its modifiers (1812名有技术…|成都工匠, 灵活就业人员); None when none."""
+    head = next((i for i, t in enumerate(window) if t.word not in lex.ACTION_VERBS and people_head(t.word)
+                 and sum(len(w.word) for w in window[: i + 1]) <= MAX_HEAD_DISTANCE), None)
+    if head is None:
+        return None
+    first = head
+    while first > 0 and window[first - 1].flag not in ("l", "i") and (is_nounish(window[first - 1]) or (
+            first in (head, 1) and window[first - 1].flag in VERB_FLAGS and len(window[first - 1].word) >= 2
+            and window[first - 1].word not in lex.ACTION_VERBS | lex.HONOUR_VERBS_SET)):
+        first -= 1  # 灵活就业人员
+    head = _lastpeople_head(window, head)  # 2.3万名|技工|院校学生: the compound's last people noun
+    if head + 2 < len(window) and window[head + 1].word in JOINING_WORDS and people_head(window[head + 2].word):
+        head += 2  # 困难职工和农民工
+    return "".join(t.word for t in last_listed_people(window[first: head + 1])).removesuffix("队伍")
 
 
 def _modified_noun(window: list[Tok], *, measured: bool) -> int:
@@ -195,11 +208,13 @@ def _noun_run(window: list[Tok], *, heads: tuple[str, ...]) -> list[Tok]:
 
 
 def _object(rest: list[Tok]) -> list[Tok]:
-    """The object of a verb: leading verbs (签约|留汉), then nouns up to the next verb (参保|企业|发放… stops)."""
+    """The object of a verb: leading verbs (签约|留汉), then nouns up to the next action verb (参保企业|发放… stops)."""
     out: list[Tok] = []
-    for tok in rest:
-        nouny = is_nounish(tok)
-        if not (nouny or tok.flag in VERB_FLAGS) or tok.flag in VERB_FLAGS and any(is_nounish(t) for t in out):
+    for i, tok in enumerate(rest):
+        if not (is_nounish(tok) or tok.flag in VERB_FLAGS):
+            break
+        if tok.flag in VERB_FLAGS and any(is_nounish(t) for t in out) and (  # 技能|提升|补贴 is one noun
+                tok.word in lex.ACTION_VERBS or i + 1 >= len(rest) or not is_nounish(rest[i + 1])):
             break
         out.append(tok)
     return out

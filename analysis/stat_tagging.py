@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import itemgetter
 
 from analysis.stat_subject import Tok
 
@@ -18,6 +19,7 @@ HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 NOT_GLUED, LEADING, AFTER_NUMBER, TRAILING = 0, 1, 2, 3
 TAG_CACHE = 4096  # sentences: the same span is tagged again for a straddling window, a context, a repeated line
 WORD_CACHE = 1 << 16
+NEW_TUPLE = tuple.__new__
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,7 @@ def _tagged(text: str) -> list[tuple[str, str]]:
     """
     tagger = make_pos_tokenizer()
     pairs = tagger.tag(text)
-    if not any(map(_glue, [w for w, _ in pairs])):
+    if not any(map(_glue, map(itemgetter(0), pairs))):
         return pairs  # the usual case: no glued word, one call into jieba-rs
     out: list[tuple[str, str]] = []
     while text:
@@ -93,4 +95,4 @@ def pos_tokens(compact: str, bounds: tuple[int, int]) -> list[Tok]:
     """POS-tagged tokens of one span of the compact text, with offsets into it."""
     words, flags = tag_span(compact[bounds[0]: bounds[1]])
     ends = list(accumulate(map(len, words), initial=bounds[0]))
-    return list(map(Tok, words, flags, ends, ends[1:]))
+    return list(map(NEW_TUPLE, repeat(Tok), zip(words, flags, ends, ends[1:])))  # Tok(...) without a Python frame

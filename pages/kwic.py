@@ -33,7 +33,7 @@ if totals["matches"] > len(table):
 st.subheader(S.KWIC_CONTEXT, anchor=False)
 hidden = ("article_id", "end")
 frame.table(table.drop(columns=list(hidden)), name="kwic", key="kwic.table", height=420,
-            full=glue.all_kwic(key, term, ids, width, sort_by, whole_word, drop=hidden),
+            full=glue.all_kwic(term, ids, width, sort_by, whole_word, drop=hidden),
             column_config={"left": st.column_config.TextColumn(width="medium", alignment="right"),
                            "keyword": st.column_config.TextColumn(width="small", alignment="center"),
                            "right": st.column_config.TextColumn(width="medium")})

@@ -134,7 +134,9 @@ def test_two_sessions_saving_word_lists_keep_both_words(shared_db, monkeypatch):
 
 
 def _save(app: AppTest) -> AppTest:
-    return app.button(key="corpus.save_words").click().run()
+    app.button(key="corpus.save_words").click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]  # the re-analysis ran cleanly too
+    return app
 
 
 def test_removals_and_stopwords_are_saved_as_edits_too(shared_db, monkeypatch):

@@ -12,8 +12,9 @@ from analysis.stat_subject import Tok, last_listed_people
 from analysis.stat_tagging import pos_tokens
 from analysis.statistics import extract_statistics
 
-TRIMS = (after_agent, after_event, after_honour, after_inner_place, after_inner_time, after_organisation, after_possessive,
-         after_repeat, after_transfer, from_kept_verb, without_goal_verb, without_trailing_place, last_listed_people)
+TRIMS = (after_agent, after_event, after_honour, after_inner_place, after_inner_time, after_organisation,
+         after_possessive, after_repeat, after_transfer, from_kept_verb, without_goal_verb, without_trailing_place,
+         last_listed_people)
 
 
 def tokens(phrase: str) -> list[Tok]:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from analysis import stat_lexicon as lex
 from analysis import statistics
 from analysis.stat_flags import count_lexicon, is_workforce
-from analysis.numerals import parse_quantity, parse_single, to_half_width
+from analysis.numerals import FULL_WIDTH_TABLE, parse_quantity, parse_single, to_half_width
 from analysis.stat_mentions import MAX_SENTENCE_CHARS, Mention, find_mentions, sentence_bounds
 from analysis.stat_tagging import GLUED_LEADING, GLUED_TRAILING, HAN_ONLY, UNIT_CHARS, _tagged, make_pos_tokenizer
 from analysis.statistics import Draft, _merge, extract_statistics
@@ -43,6 +43,13 @@ def test_only_sentences_holding_a_candidate_are_tagged(monkeypatch):
     stats = extract_statistics(text)
     assert [s.value for s in stats] == [123_000, 8600]
     assert spans and all(span in to_half_width(WITH_FIGURE) for span in spans)  # its sentence, or a piece of it
+
+
+def test_a_sentence_with_several_figures_is_tagged_once(monkeypatch):
+    spans = _spy_tagging(monkeypatch)
+    sentence = "全市新增就业12.3万人，发放补贴8600万元，培训农民工5.6万人次，技能人才占比达到32%。"
+    assert len(extract_statistics(sentence)) == 4
+    assert spans.count(to_half_width(sentence)) == 1
 
 
 def test_a_line_without_sentence_ends_is_analysed_in_bounded_pieces(monkeypatch):
@@ -192,3 +199,9 @@ def test_plain_digits_parse_like_the_general_path(n):
 def test_plain_digits_with_a_leading_zero_are_codes(code):
     with pytest.raises(ValueError):
         parse_quantity(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="０１２３４５６７８９％．，0123456789%.,职工万人　 \n", max_size=40))
+def test_half_width_mapping_equals_the_translation_table(text):
+    assert to_half_width(text) == text.translate(FULL_WIDTH_TABLE)

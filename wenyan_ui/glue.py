@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import corpus_views as views
-from analysis import fonts, kwic, wordcloud_render
+from analysis import fonts, wordcloud_render
 from analysis.models import Analysis
 from analysis.pipeline import store_stopwords
 from analysis.store import Store, resolve_db_path
@@ -56,20 +56,10 @@ def articles(key: tuple, search: str = "") -> pd.DataFrame:
     return views.articles_frame(store(), search=search)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def get_segmenter(user_words: tuple[str, ...]):
-    """A private jieba segmenter holding the user dictionary (never mutated after creation)."""
-    from analysis.segment import make_segmenter
-
-    return make_segmenter(user_words=user_words)
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def get_analysis(key: tuple, article_id: int) -> Analysis:
-    """An article as stored; with user words, its tokens are cut again so the dictionary applies at once."""
-    found = store().get_analysis(article_id)
-    user_words = key[2]
-    return views.resegment(found, segmenter=get_segmenter(user_words)) if user_words else found
+    """An article as stored (saving the word lists re-analyses the stored articles, so its tokens are current)."""
+    return store().get_analysis(article_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -137,32 +127,17 @@ def section_tables(key: tuple, article_id: int, top_k: int) -> dict[str, pd.Data
 @st.cache_data(show_spinner=False, max_entries=32)
 def kwic_result(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str,
                 whole_word: bool) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    """KWIC rows (the first views.KWIC_ROW_LIMIT), counts per article/section and totals; only these are cached."""
-    if not key[2]:  # no user words: stored tokens are current; texts are read in batches, few rows kept
-        return views.corpus_kwic_summary(store(), term, article_ids=article_ids, width=width, sort_by=sort_by,
-                                         whole_word=whole_word)
-    return views.kwic_summary(kwic_table(key, term, article_ids, width, sort_by, whole_word))
+    """KWIC rows (the first views.KWIC_ROW_LIMIT), counts per article/section and totals, read in batches."""
+    return views.corpus_kwic_summary(store(), term, article_ids=article_ids, width=width, sort_by=sort_by,
+                                     whole_word=whole_word)
 
 
-def all_kwic(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str, whole_word: bool, *,
+def all_kwic(term: str, article_ids: tuple[int, ...], width: int, sort_by: str, whole_word: bool, *,
              drop: tuple[str, ...] = ()) -> Callable[[], pd.DataFrame]:
     """A builder of every KWIC row (no row cap), run when a download is clicked."""
-    return lambda: kwic_table(key, term, article_ids, width, sort_by, whole_word).drop(columns=list(drop))
-
-
-def kwic_table(key: tuple, term: str, article_ids: tuple[int, ...], width: int, sort_by: str,
-               whole_word: bool) -> pd.DataFrame:
-    """Keyword in context over the given articles (read from the store; re-cut only when user words apply)."""
-    if not key[2]:  # no user words: stored tokens are current, and SQL reads only the articles holding the term
-        return views.corpus_kwic(store(), term, article_ids=article_ids, width=width, sort_by=sort_by,
-                                 whole_word=whole_word)
-    holding = {doc["article_id"] for doc in store().term_sources(term.strip(), article_ids)} if term.strip() else set()
-    docs = []
-    for article_id in (i for i in article_ids if i in holding):
-        found = get_analysis(key, article_id)
-        docs.append({"text": found.article.text, "tokens": found.tokens, "sections": found.sections,
-                     "article_id": article_id, "article": found.article.title})
-    return kwic.kwic_table(docs, term, width=width, whole_word=whole_word, sort_by=sort_by)
+    current = store()  # resolved now: the builder runs in a server thread, outside this script run
+    return lambda: views.corpus_kwic(current, term, article_ids=article_ids, width=width, sort_by=sort_by,
+                                     whole_word=whole_word).drop(columns=list(drop))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

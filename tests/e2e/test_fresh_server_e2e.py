@@ -103,6 +103,5 @@ def test_saving_word_lists_reanalyses_with_progress(fresh_server, page):
     page.screenshot(path=str(SCREENSHOTS / "fresh_word_lists_saved.png"), full_page=True)
     assert box.input_value() == "参训职工"
     page.goto(f"{fresh_server}/kwic?q=%E5%8F%82%E8%AE%AD%E8%81%8C%E5%B7%A5&scope=article")  # 参训职工, a whole word now
-    wait_idle(page)
+    page.get_by_text("共 2,300 条").wait_for(timeout=60_000)  # re-cutting the 52,000-character ledger takes a moment
     assert_clean(page)
-    assert page.get_by_text("共 2,300 条").count() == 1
