@@ -233,7 +233,8 @@ def join_ranges(compact: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         last = out[-1] if out else None
         if (last is not None and 0 < mention.start - last.end <= 2  # 至, 到, —— (checked on ints first)
-                and RANGE_BETWEEN.match(compact[last.end: mention.start]) and last.unit in ("", mention.unit) and mention.unit and last.value < mention.value
+                and RANGE_BETWEEN.match(compact[last.end: mention.start])
+                and last.unit in ("", mention.unit) and mention.unit and last.value < mention.value
                 and last.qualifier == "exact"):
             out[-1] = mention._replace(start=last.start, core_start=last.core_start, value=last.value,
                                        value_max=mention.value, qualifier=mention.qualifier)

@@ -5,6 +5,8 @@ words and qualifier cues (stat_mentions) → drop dates, ordinals, names, idioms
 → tag each sentence holding a candidate with jieba-rs (stat_tagging) → name the subject from its POS tokens
 (stat_subject: after the number, stat_left: before it, stat_clause: clause rules) → goal and workforce flags
 (stat_flags) → merge repeated mentions of one figure.
+Work is linear in the text: a sentence longer than stat_mentions.MAX_SENTENCE_CHARS (a 5 MB line without full
+stops) is analysed clause by clause, and merging is indexed by figure.
 """
 from __future__ import annotations
 
@@ -293,7 +295,7 @@ def extract_statistics(text: str, *, sections: tuple[Section, ...] = ()) -> tupl
         tokens = pos_tokens(compact, bounds)  # whole sentences: a window cut mid-word mis-tags its edge
         kept = [m for m in inside if is_statistic(compact, m, tokens, bounds, plausible=True)]
         if kept:
-                drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens,
+            drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens,
                                         planned=any(a <= bounds[0] < b for a, b in plans))
     stats = []
     for group in _merge(drafts):

@@ -1,8 +1,9 @@
 """`python -m benchmarks [--quick]`: generate the corpora, measure, print a table, write benchmarks/out/results.json.
 
-Full run (`make bench`, ~10 min on 2 cores): bare-jieba baseline and CLI ingest of 2,000 articles, ingest of
-10,000 articles (~30 M chars) with a reader querying the store meanwhile, every page's data call on that store
-(cold: first call in a fresh process; warm: median of three reruns), and the app through the real server.
+Full run (`make bench`, ~5 min on 2 cores): bare-jieba baseline and CLI ingest of 2,000 articles, the CPU cost
+of each ingest stage, re-analysis of that store after a word-list change, ingest of 10,000 articles (~30 M chars)
+with a reader querying the store meanwhile, every page's data call on that store (cold: first call in a fresh
+process; warm: median of three reruns), and the app through the real server.
 `--quick` (CI, < 60 s): the same measurements on 150 articles, without the 10k corpus and the browser.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from benchmarks import report
 from benchmarks.corpus import ensure_corpus
-from benchmarks.ingest_bench import REPO, run_baseline, run_cli_ingest
+from benchmarks.ingest_bench import REPO, run_baseline, run_cli_ingest, run_reanalyze, run_stages
 from benchmarks.page_calls import CALLS
 
 OUT = REPO / "benchmarks" / "out"
@@ -56,6 +57,9 @@ def run(*, quick: bool, jobs: int, skip_app: bool, sizes: tuple[int, int]) -> di
     results["baseline"] = run_baseline(folder)
     db, results["ingest"][f"{small}"] = _ingest(folder, manifest, jobs=jobs, baseline=results["baseline"],
                                                 limit_s=None)
+    print("ingest cost split and re-analysis ...", flush=True)
+    results["stages"] = run_stages(folder, 100 if quick else 300)
+    results["reanalyze"] = run_reanalyze(db, jobs=jobs)
     if not quick:
         folder = OUT / f"corpus_{large}"
         manifest = ensure_corpus(folder, large)

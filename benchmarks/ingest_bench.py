@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -17,11 +18,26 @@ REPO = Path(__file__).resolve().parent.parent
 
 def run_baseline(folder: Path) -> dict:
     """Bare jieba.lcut over the corpus files in one fresh process."""
-    out = subprocess.run([sys.executable, "-m", "benchmarks.jieba_baseline", str(folder)], cwd=REPO, check=True,
-                         capture_output=True, text=True).stdout
-    result = json.loads(out.strip().splitlines()[-1])
+    result = _json_of("benchmarks.jieba_baseline", folder)
     result["chars_per_s"] = result["chars"] / result["seconds"]
     return result
+
+
+def _json_of(module: str, *args: object) -> dict:
+    """Run `python -m module args…` in a fresh process and parse the JSON object it prints last."""
+    out = subprocess.run([sys.executable, "-m", module, *map(str, args)], cwd=REPO, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_stages(folder: Path, n_articles: int) -> dict:
+    """CPU ms per article of each ingest stage, in one process (benchmarks/stages.py)."""
+    return _json_of("benchmarks.stages", folder, n_articles)
+
+
+def run_reanalyze(db: Path, *, jobs: int) -> dict:
+    """`pipeline.reanalyze` of a copy of `db` after a user word and a stopword are added."""
+    return _json_of("benchmarks.reanalyze_bench", db, jobs)
 
 
 class _Reader(threading.Thread):
@@ -58,6 +74,7 @@ def run_cli_ingest(folder: Path, db: Path, *, jobs: int, chars: int, with_reader
     reader = _Reader(db) if with_reader else None
     command = [sys.executable, "-m", "analysis", "ingest", str(folder), "--db", str(db), "--jobs", str(jobs)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if reader is not None:
@@ -65,12 +82,14 @@ def run_cli_ingest(folder: Path, db: Path, *, jobs: int, chars: int, with_reader
     with PeakSampler(process.pid) as sampler:
         stdout, stderr = process.communicate()
     seconds = time.perf_counter() - started
+    cpu_seconds = _children_cpu() - cpu_before  # the CLI and its workers (it waits for them before exiting)
     if reader is not None:
         reader.stop.set()
         reader.join()
     if process.returncode != 0:
         raise RuntimeError(f"ingest failed ({process.returncode}): {stderr[-2000:]}")
-    result = {"seconds": seconds, "chars": chars, "chars_per_s": chars / seconds, "peak_rss_mb": sampler.peak / 2**20,
+    result = {"seconds": seconds, "cpu_seconds": cpu_seconds, "chars": chars, "chars_per_s": chars / seconds,
+              "peak_rss_mb": sampler.peak / 2**20,
               "peak_pss_mb": sampler.peak_pss / 2**20,
               "summary": stdout.strip().splitlines()[-1], "progress_last": _last_progress(stderr),
               "db_mb": sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists()) / 2**20}
@@ -79,6 +98,12 @@ def run_cli_ingest(folder: Path, db: Path, *, jobs: int, chars: int, with_reader
         result |= {"reader_queries": len(reader.latencies), "reader_max_s": max(lat),
                    "reader_median_s": statistics.median(lat), "reader_errors": len(reader.errors)}
     return result
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's finished, waited-for children (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _last_progress(stderr: str) -> str:

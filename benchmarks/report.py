@@ -47,6 +47,10 @@ def table_rows(results: dict) -> list[tuple]:
                      f"{ingest['chars_per_s'] / 1e6:.2f} M chars/s ({ingest['seconds']:.1f} s)"
                      + (f", {ratio:.2f}x baseline" if ratio else ""),
                      ">= 6x" if ratio else "", _status(ratio, 6.0, at_least=True) if ratio else ""))
+        if "cpu_seconds" in ingest:  # CPU is what other processes on a shared machine disturb least
+            rows.append((f"ingest {name}: CPU of CLI + workers", f"{ingest['cpu_seconds']:.1f} s, "
+                         f"{ingest['cpu_seconds'] / ingest['seconds']:.2f} cores busy on average, "
+                         f"{ingest['cpu_seconds'] * 1000 / int(name):.1f} ms per article", "", ""))
         if "limit_s" in ingest:
             rows.append((f"ingest {name}: wall time", f"{ingest['seconds']:.1f} s", f"< {ingest['limit_s']} s",
                          _status(ingest["seconds"], ingest["limit_s"])))
@@ -58,6 +62,14 @@ def table_rows(results: dict) -> list[tuple]:
                          f"max {ingest['reader_max_s']:.2f} s, median {ingest['reader_median_s'] * 1000:.0f} ms, "
                          f"{ingest['reader_queries']} runs, {ingest['reader_errors']} errors", "queryable",
                          "ok" if ingest["reader_errors"] == 0 else "MISS"))
+    stages = results.get("stages")
+    if stages:
+        split = ", ".join(f"{k} {v:.1f}" for k, v in stages["ms_per_article"].items())
+        rows.append((f"ingest CPU per article, 1 process ({stages['articles']} articles)", f"{split} ms", "", ""))
+    again = results.get("reanalyze")
+    if again:
+        rows.append((f"reanalyze {again['articles']} articles after a word-list change, --jobs {again['jobs']}",
+                     f"{again['seconds']:.1f} s ({again['chars_per_s'] / 1e6:.2f} M chars/s)", "", ""))
     for name, call in results.get("pages", {}).items():
         warm_limit = 1.0
         rows.append((f"page data {name} ({results.get('pages_store', '')})",

@@ -20,7 +20,8 @@ from wenyan_ui import glue
 from wenyan_ui import strings as S
 
 LOG_ENV = "WENYAN_LOG_DIR"
-LOCALIZED_NUMBERS = ("value", "value_max", "n_chars")  # thousands separators: 6,000,000
+# Shown with thousands separators (6,000,000).
+LOCALIZED_NUMBERS = ("value", "value_max", "n_chars", "n_statistics", "n_workforce", "count")
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "wenyan"}}
 CSS = """<style>
 .wy-article{font-size:1.35rem;font-weight:600;color:#1f2d3d;margin:.1rem 0 .2rem;line-height:1.5}

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
-from conftest import CHROMIUM, REPO, SCREENSHOTS, assert_clean, wait_idle
+from conftest import CHROMIUM, SCREENSHOTS, assert_clean, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -22,31 +20,17 @@ LEDGER = "某市职工技能培训结业情况汇总\n\n" + "\n".join(
 @pytest.fixture
 def fresh_server(tmp_path):
     """A new `streamlit run app.py` process on a store holding one long ledger; no request has reached it yet."""
-    from conftest import _free_port, _wait_healthy  # the shared start helpers (kept where the e2e fixtures keep them)
-
     from analysis.corpus_views import ingest_uploads
     from analysis.store import Store
+    from benchmarks.procs import streamlit_server
 
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian chromium is not installed (make e2e-deps)")
     db = tmp_path / "wenyan.sqlite3"
     assert [r["status"] for r in ingest_uploads([("ledger.txt", LEDGER.encode())], store=Store(db))] == ["stored"]
-    port = _free_port()
-    env = {**os.environ, "WENYAN_DB": str(db), "WENYAN_DEMO": "0", "WENYAN_BUILD_FONT": "0"}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.fileWatcherType", "none"]
-    with open(tmp_path / "server.log", "wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(url, process)  # the health check runs no script: the process is still fresh
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    env = {"WENYAN_DEMO": "0", "WENYAN_BUILD_FONT": "0"}
+    with streamlit_server(db, log_path=tmp_path / "server.log", env=env) as (url, _, _):
+        yield url  # the health check runs no script: the process is still fresh
 
 
 def test_first_request_deep_link_shows_the_app_and_downloads_everything(fresh_server, page, tmp_path):
@@ -94,9 +78,7 @@ def test_saving_word_lists_reanalyses_with_progress(fresh_server, page):
     page.get_by_text("用户词典与停用词").click()
     box = page.get_by_label("用户词典（每行一个词，分词时保持完整）")
     box.fill("参训职工")
-    box.blur()  # the box commits its text on blur, as when the analyst moves to the button
-    wait_idle(page)
-    page.get_by_role("button", name="保存词表").click()
+    page.get_by_role("button", name="保存词表").click()  # straight from typing: the box commits on blur first
     page.get_by_text("已按新词表重新分析 1 篇文章").wait_for(timeout=120_000)
     wait_idle(page)
     assert_clean(page)
@@ -105,3 +87,25 @@ def test_saving_word_lists_reanalyses_with_progress(fresh_server, page):
     page.goto(f"{fresh_server}/kwic?q=%E5%8F%82%E8%AE%AD%E8%81%8C%E5%B7%A5&scope=article")  # 参训职工, a whole word now
     page.get_by_text("共 2,300 条").wait_for(timeout=60_000)  # re-cutting the 52,000-character ledger takes a moment
     assert_clean(page)
+
+
+def test_two_analysts_saving_word_lists_keep_both_words(fresh_server, browser, tmp_path):
+    """Two browser sessions open the word lists; the second saves after the first without reloading: both stay."""
+    tabs = []
+    for _ in range(2):
+        tab = browser.new_context(viewport={"width": 1400, "height": 1400}, locale="zh-CN").new_page()
+        tab.goto(f"{fresh_server}/corpus")
+        wait_idle(tab, timeout_ms=120_000)
+        tab.get_by_text("用户词典与停用词").click()
+        tabs.append(tab)
+    for tab, word in zip(tabs, ("第一位分析员的词", "第二位分析员的词")):
+        tab.get_by_label("用户词典（每行一个词，分词时保持完整）").fill(word)
+        tab.get_by_role("button", name="保存词表").click()
+        tab.get_by_text("已按新词表重新分析 1 篇文章").wait_for(timeout=120_000)
+        wait_idle(tab)
+        assert_clean(tab)
+    box = tabs[1].get_by_label("用户词典（每行一个词，分词时保持完整）")
+    assert box.input_value() == "第一位分析员的词\n第二位分析员的词"  # the merged list, in the second session
+    tabs[1].screenshot(path=str(SCREENSHOTS / "fresh_two_sessions_word_lists.png"), full_page=True)
+    for tab in tabs:
+        tab.context.close()
