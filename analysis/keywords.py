@@ -3,77 +3,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from functools import lru_cache
-from pathlib import Path
 from typing import Collection, Iterable, Mapping, Sequence
 
-import jieba
-
+from analysis.idf import (REFERENCE_IDF_FILE, corpus_idf, idf_default, reference_idf, reference_term_idf,  # noqa: F401
+                          split_term, term_idf)
 from analysis.models import Keyword
 
 METHODS = ("freq", "tfidf", "textrank")
-# jieba ships a reference IDF table (~270k words from a general corpus); read as data, never via jieba.analyse.
-REFERENCE_IDF_FILE = Path(jieba.__file__).resolve().parent / "analyse" / "idf.txt"
-
-
-@lru_cache(maxsize=1)
-def reference_idf() -> Mapping[str, float]:
-    """jieba's reference IDF table as a read-only mapping."""
-    table: dict[str, float] = {}
-    with REFERENCE_IDF_FILE.open(encoding="utf-8") as handle:
-        for line in handle:
-            word, _, value = line.strip().partition(" ")
-            if word and value:
-                table[word] = float(value)
-    return _ReadOnlyIdf(table)
-
-
-class _ReadOnlyIdf(dict):
-    """A dict that refuses writes (shared across sessions), carrying its median for unseen words."""
-
-    def __init__(self, table: Mapping[str, float]) -> None:
-        super().__init__(table)
-        values = sorted(table.values())
-        self.median = values[len(values) // 2] if values else 1.0
-
-    def _refuse(self, *args, **kwargs):
-        raise TypeError("IDF tables are shared and read-only; build a new one instead")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse  # type: ignore[assignment]
-
-    def __reduce__(self):
-        return (_ReadOnlyIdf, (dict(self),))
-
-
-def corpus_idf(doc_freqs: Mapping[str, int], n_docs: int) -> Mapping[str, float]:
-    """Smoothed IDF log((1 + n) / (1 + df)) + 1 from document frequencies of a corpus."""
-    if n_docs <= 0:
-        return _ReadOnlyIdf({})
-    return _ReadOnlyIdf({w: math.log((1 + n_docs) / (1 + df)) + 1.0 for w, df in doc_freqs.items() if df > 0})
-
-
-def term_idf(term: str, idf: Mapping[str, float], *, parts: Sequence[str] = (), default: float | None = None) -> float:
-    """IDF of a term; a mined phrase absent from the table gets the sum of its parts' IDF (capped)."""
-    if term in idf:
-        return idf[term]
-    if default is None:
-        default = idf_default(idf)
-    if len(parts) > 1:
-        # independence: a phrase is about as rare as its parts together; capped so it cannot swamp the list
-        return min(sum(idf.get(p, default) for p in parts), 2.0 * default)
-    return default
-
-
-def idf_default(idf: Mapping[str, float]) -> float:
-    """The IDF given to unseen words: the table's median."""
-    return getattr(idf, "median", None) or _median(idf)
-
-
-def _median(idf: Mapping[str, float]) -> float:
-    values = sorted(idf.values())
-    return values[len(values) // 2] if values else 1.0
-
-
 def extract_keywords(
     words: Sequence[str],
     *,
@@ -127,29 +63,11 @@ def tfidf_scores(counts: Mapping[str, int], *, idf: Mapping[str, float],
     default = idf_default(idf)
     if idf is reference_idf() and not parts:  # the ingest case: unseen terms' IDF is memoised per process
         known = idf.get  # IDF values are positive, so `or` only reaches the memo for unseen terms
-        return {w: c / total * (known(w) or _reference_term_idf(w)) for w, c in counts.items()}
+        return {w: c / total * (known(w) or reference_term_idf(w)) for w, c in counts.items()}
     # most terms are in the table: split only the others (the split is what term_idf would use)
     return {w: c / total * (idf[w] if w in idf else term_idf(w, idf, parts=parts.get(w) or split_term(w, idf),
                                                              default=default))
             for w, c in counts.items()}
-
-
-@lru_cache(maxsize=1 << 16)
-def _reference_term_idf(term: str) -> float:
-    idf = reference_idf()
-    return term_idf(term, idf, parts=split_term(term, idf))
-
-
-def split_term(term: str, vocabulary: Mapping[str, float], *, max_len: int = 6) -> tuple[str, ...]:
-    """Forward maximum matching of a term absent from the vocabulary (产业生态圈 -> 产业, 生态圈)."""
-    if term in vocabulary or len(term) < 3:
-        return (term,)
-    pieces, i = [], 0
-    while i < len(term):
-        j = next((j for j in range(min(len(term), i + max_len), i + 1, -1) if term[i:j] in vocabulary), i + 1)
-        pieces.append(term[i:j])
-        i = j
-    return tuple(pieces)
 
 
 def _with_split_parts(keywords: Sequence[Keyword], parts: Mapping[str, Sequence[str]],

@@ -45,8 +45,12 @@ def _reanalyze_batch(store_path: str, article_ids: Sequence[int],
     out: list[Replacement] = []
     for article_id, article, version in Store(store_path).get_articles(article_ids):
         stale = version != EXTRACTOR_VERSION  # statistics of another extractor version are redone too
-        record = analyze_record(article, segmenter=context.segmenter, stopwords=context.stopwords,
-                                with_statistics=stale)
+        try:
+            record = analyze_record(article, segmenter=context.segmenter, stopwords=context.stopwords,
+                                    with_statistics=stale)
+        except Exception:  # a bug on one article must not stop the rest; that article keeps its analysis
+            logger.exception("re-analysis failed for article %s", article_id)
+            continue
         out.append((article_id, record, stale))
     return out
 

@@ -21,6 +21,12 @@ VAGUE_MARKS = frozenset("数几若")
 UNIT_FREE_KINDS = frozenset({"%", "‰", "个百分点", "百分点", "倍", "成"})
 QUOTE_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "〈": "〉"}
 MAX_QUOTED_NAME = 14
+# 经过两轮角逐, 历经三轮评审: the rounds of a contest or review are its stages, like an ordinal, not a quantity.
+STAGE_UNITS = frozenset({"轮", "轮次"})
+STAGE_LEADS = ("经过", "历经", "通过", "经")
+STAGE_WORDS = ("角逐", "比拼", "比赛", "竞赛", "较量", "选拔", "评审", "评选", "筛选", "答辩", "面试", "考核", "投票",
+               "谈判", "磋商", "激烈")
+MAX_STAGES = 10
 
 
 def _tokens_after(tokens: list[Tok], at: int, *, limit: int = 6) -> list[Tok]:
@@ -120,6 +126,13 @@ def _figure_follows(compact: str, mention: Mention, sentence: tuple[int, int]) -
     return bool(re.search(r"\d", rest)) and not re.match(r"^[的是为]", rest)
 
 
+def _is_stage_count(compact: str, mention: Mention) -> bool:
+    """经过两轮角逐: a few rounds after 经过/历经 or before a contest word count stages, not things."""
+    return mention.value <= MAX_STAGES and (
+        compact[max(0, mention.start - 2): mention.start].endswith(STAGE_LEADS)
+        or compact.startswith(STAGE_WORDS, mention.end))
+
+
 def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
     """The rules that need no tokens: dates, durations, ages, ordinals, codes, list markers, quotes, bare 一."""
     unit = mention.unit
@@ -143,6 +156,8 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     if mention.chinese and (unit == "期" and mention.value <= 10 or mention.value <= 1 and not mention.magnitude
                             and unit not in UNIT_FREE_KINDS):
         return False  # 二期 is a project phase; 一个, 一名 are not figures
+    if unit in STAGE_UNITS and _is_stage_count(compact, mention):
+        return False
     if unit == "成" and (mention.value > 10 or not mention.chinese) or not unit and core in SERVICE_NUMBERS:
         return False  # 120急救中心, 12345热线
     if not unit and (mention.chinese and not mention.magnitude or not mention.chinese and not mention.magnitude and (

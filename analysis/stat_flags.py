@@ -12,6 +12,10 @@ PAST_MARKER = re.compile("|".join(lex.PAST_MARKERS))
 TARGET_AFTER = re.compile(r"^[^，,。；;！？]{0,12}(?:为目标|目标(?!任务))|^将[入进达超新增参获成实完]")
 GENERIC_HEAD = re.compile(r"(?:合格率|达标率|比例|比重|占比|人数|规模|总量|总数)$")
 WORKING_TIME = ("时长", "工时", "工作时间", "劳动时间", "加班时间")
+CAP_VERB = re.compile(r"控制(?:在|到)?$")  # 失业率控制在|5.3%以内: a ceiling to keep under is a goal
+CAP_SUFFIX = "以内"
+# 帮助4800余名群众|实现家门口就业: people counted by the job they got are the workforce, whoever they are.
+EMPLOYED_AFTER = re.compile(r"^[^，,。；;！？]{0,8}?实现[^，,。；;！？]{0,5}(?:就业|上岗|再就业)")
 STANDARD_WORDS = ("标准", "给予", "每", "最高", "按", "贴息")
 # A top-level heading (一、主要目标, 第三章 重点任务) that announces plans makes the figures under it goals.
 TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分篇])[^。！？]{0,36}$", re.M)
@@ -54,6 +58,8 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
     """
     if standard:
         return False
+    if sentence[offset:end].endswith(CAP_SUFFIX) and CAP_VERB.search(sentence, 0, offset):
+        return True
     if planned and not PLAN_PAST.search(sentence, 0, offset):
         return True
     if minimum and lex.YEARLY_MINIMUM in sentence[_clause_start(sentence, offset) + 1: offset]:
@@ -118,3 +124,8 @@ def is_workforce(subject: str, sentence: str, *, document: tuple[int, int] | Cal
         return n_yes > n_no
     n_yes, n_no = document() if callable(document) else document  # counted only when a tie needs it
     return n_yes > n_no
+
+
+def finds_work(after: str) -> bool:
+    """True when the text right after a head count says those people got work (…群众实现家门口就业)."""
+    return bool(EMPLOYED_AFTER.match(after))

@@ -124,6 +124,7 @@ def _age_band(before: list[Tok]) -> list[Tok]:
 def _collect(before: list[Tok]) -> list[Tok]:
     """Tokens right before a number back to a boundary (or to the length limit, after the last verb)."""
     collected: list[Tok] = []
+    length = 0  # characters in collected, kept as it grows
     for i in range(len(before) - 1, -1, -1):
         tok = before[i]
         bound = len(tok.word) == 1 and (tok.flag in ("m", "q") or tok.word == "之") and not (
@@ -131,12 +132,14 @@ def _collect(before: list[Tok]) -> list[Tok]:
         after_activity = tok.word == "后" and i > 0 and before[i - 1].flag == "vn" and collected  # 培训后就业率
         if after_activity or bound and i > 0 and (is_nounish(before[i - 1]) or before[i - 1].word == "之"):
             collected.insert(0, tok)  # 专业|点, 司机|之|家: a bound morpheme inside a noun
+            length += len(tok.word)
             continue
         if tok.word == "岁" and collected:  # 25—29岁|劳动力失业率: an age band belongs to the group
             return _age_band(before[:i + 1]) + collected
         if _is_left_boundary(tok, collected):
             break
-        if sum(len(t.word) for t in collected) + len(tok.word) > MAX_SUBJECT_CHARS:
+        length += len(tok.word)
+        if length > MAX_SUBJECT_CHARS:
             return _after_last_verb(collected)  # no boundary in reach (text without commas)
         collected.insert(0, tok)
     return collected
@@ -146,6 +149,8 @@ def _walk(before: list[Tok]) -> list[Tok]:
     """The phrase right before a number: back to a boundary, after the last reporting verb, edges trimmed."""
     before = _strip_edges([t for t in before if t.word not in QUOTES], leading=False)
     collected = _collect(before)
+    if not collected:
+        return []  # every rule below keeps an empty phrase empty
     actions = [i for i, t in enumerate(collected[:-1]) if t.word in lex.ACTION_VERBS and not _compound(collected, i)]
     if actions and collected[-1].word.endswith(VP_HEADS):
         actions = [i for i in actions if i == 0]  # 支持农民工起诉|案件: a case noun keeps its verb phrase
@@ -155,9 +160,10 @@ def _walk(before: list[Tok]) -> list[Tok]:
                                   or collected[0].word in JOINING_WORDS or _new_thing(collected)):
         collected = collected[1:]
     collected = _strip_edges(collected, leading=True)
-    left_of = next((t for t in before if collected and t.end == collected[0].start), None)
-    while collected and collected[0].word in INNER_LINKS and not (left_of and left_of.flag in ("m", "q")):
-        collected = collected[1:]  # 市级|以上劳动模范: the link lost its left side (亿元|以上项目 keeps it)
+    if collected and collected[0].word in INNER_LINKS:
+        left_of = next((t for t in before if t.end == collected[0].start), None)
+        while collected and collected[0].word in INNER_LINKS and not (left_of and left_of.flag in ("m", "q")):
+            collected = collected[1:]  # 市级|以上劳动模范: the link lost its left side (亿元|以上项目 keeps it)
     achieved = next((i for i, t in enumerate(collected) if t.word == "实现" and i > 0
                      and people_head(collected[i - 1].word)), None)
     if achieved is not None:
@@ -167,8 +173,9 @@ def _walk(before: list[Tok]) -> list[Tok]:
         collected = collected[1:]  # 西安地区|普通高校毕业生, 武汉市|最低工资标准
     if len(collected) > 1 and collected[0].word == SPLIT_UNIT:
         collected = collected[1:]  # 218万|人|工伤保险参保人数|236万人: the previous figure's measure word
-    for trim in PHRASE_TRIMS:
-        collected = trim(collected)
+    if len(collected) > 1:  # each trim keeps a one-word phrase as it is
+        for trim in PHRASE_TRIMS:
+            collected = trim(collected)
     collected = with_class_verb(before, collected)
     return [] if "".join(t.word for t in collected) in lex.GENERIC_SUBJECTS else collected
 
@@ -203,10 +210,20 @@ def _starts_change(rest: list[Tok]) -> bool:
     return True
 
 
+def _clause_mark(before: list[Tok]) -> int:
+    """Index of the last punctuation mark before the number (-1 if none), read from the right: only that clause counts."""
+    last = len(before) - 1
+    for i in range(last, -1, -1):
+        tok = before[i]
+        if is_punct(tok) and tok.word not in QUOTES and not (
+                tok.word in RANGE_DASHES and 0 < i < last and before[i + 1].flag == "m"):
+            return i  # 25—29岁: a dash inside a range is not the mark
+    return -1
+
+
 def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
     """The subject written before a number in its clause; a comparison (比上年…) or standard (按…) is skipped."""
-    cut = max((i for i, t in enumerate(before) if is_punct(t) and t.word not in QUOTES
-               and not (t.word in RANGE_DASHES and 0 < i < len(before) - 1 and before[i + 1].flag == "m")), default=-1)
+    cut = _clause_mark(before)
     clause = without_period_reference(before[cut + 1:])
     closing = max((i for i, t in enumerate(clause) if t.word == "”"), default=-1)
     if 0 <= closing < len(clause) - 1 and (is_nounish(clause[closing + 1]) or clause[closing + 1].flag in VERB_FLAGS):

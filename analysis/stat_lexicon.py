@@ -127,7 +127,7 @@ NON_WORKFORCE_WORDS = (
     "奖补", "食堂", "场馆", "体育",
     # public finance, facilities and output: what a workforce figure is not
     "预算收入", "财政收入", "公共预算", "财政", "公司", "工厂", "厂区", "学位", "床位", "医院", "住房",
-    "营业额", "装机", "用电量", "货运量", "吞吐量",
+    "营业额", "装机", "用电量", "货运量", "吞吐量", "商户", "商家", "店铺",
 )
 
 # Words that begin with a measure word's character but are ordinary nouns (3项目 is a bare count of 项目).

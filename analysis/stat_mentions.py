@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from analysis import stat_lexicon as lex
 from analysis.numerals import parse_quantity, to_half_width, trailing_magnitude
+from analysis.stat_tagging import pos_tokens
 
 SPACE_RUN = re.compile(r"[ \t\r\u3000\xa0]+")
 ASCII_ALNUM = re.compile(r"[A-Za-z0-9%]")
@@ -35,6 +36,8 @@ UNIT_WORD = re.compile("|".join(re.escape(u) for u in lex.ALL_UNITS))  # longest
 ROUND_HEAD = re.compile(r"^[一二两三四五六七八九十]?[百千万亿]")
 SUFFIX_CUE = re.compile("|".join(re.escape(cue) for cue, _ in lex.SUFFIX_QUALIFIERS))
 SUFFIX_QUALIFIER = dict(lex.SUFFIX_QUALIFIERS)
+MAGNITUDE_ENDS = frozenset("万亿")
+UNIT_WINDOW = 6  # characters after the measure word the segmenter sees (万人|工伤保险|参)
 CORE_CACHE = 1 << 14  # numerals as written (一, 两, 30, 1.5万…) repeat across a corpus
 
 
@@ -111,9 +114,18 @@ def _match_unit(compact: str, at: int) -> str:
     """The longest measure word written at `at` ('' when none, or when it opens an ordinary word like 人才)."""
     found = UNIT_WORD.match(compact, at)
     unit = found.group() if found else ""
-    if compact[at: at + 2] in lex.UNIT_CHAR_WORDS and len(unit) < 2:
+    if compact[at: at + 2] in lex.UNIT_CHAR_WORDS and len(unit) < 2 and not _closes_magnitude(compact, at, unit):
         return ""
     return unit
+
+
+def _closes_magnitude(compact: str, at: int, unit: str) -> bool:
+    """218万人工伤保险, 1.5万人力争 (text stripped of commas): the segmenter reads 万人 as one word, so 人 is the
+    measure word although 人工/人力 are words; 5万人才, 5万人员 are cut 万|人才 and keep their noun."""
+    if unit != "人" or compact[at - 1: at] not in MAGNITUDE_ENDS:
+        return False
+    first = pos_tokens(compact, (at - 1, min(len(compact), at + UNIT_WINDOW)))[0]
+    return first.end == at + 1
 
 
 def _match_prefix(compact: str, at: int, core: str) -> tuple[int, str | None]:

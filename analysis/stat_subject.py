@@ -19,7 +19,7 @@ NOUN_FLAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "nw", "vn", 
                         "s", "t", "l", "i"})
 VERB_FLAGS = frozenset({"v", "vd", "vi", "vg", "vq"})
 JOINING_WORDS = frozenset({"和", "与", "及", "以及", "或"})
-PUNCTUATION = set("，,。；;：:、！？!?（）()“”‘’\"'《》【】[]—…·/\n ")
+PUNCTUATION = "，,。；;：:、！？!?（）()“”‘’\"'《》【】[]—…·/\n "
 TIME_WORD = re.compile(r"^(?:\d+|[上下本今去明前后当同]).*(?:年|月|日|天|季度|期)$|^(?:今年|去年|明年|同期|上年|年内|年底|年末)$"
                        r"|^(?:\d+|[一二三四五六七八九十]+)?月份$")
 
@@ -33,7 +33,7 @@ class Tok(NamedTuple):
 
 def is_punct(tok: Tok) -> bool:
     """True for tokens made of punctuation only."""
-    return all(ch in PUNCTUATION for ch in tok.word)
+    return not tok.word.strip(PUNCTUATION)  # str.strip tests every character in C
 
 
 def is_nounish(tok: Tok) -> bool:

@@ -10,7 +10,6 @@ stops) is analysed clause by clause, and merging is indexed by figure.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -23,22 +22,19 @@ from analysis.models import Section, Statistic
 from analysis.stat_clause import (activity_phrase, closes_clause, counts_people, fits_unit,
                                   heads_unit, is_change_phrase, money_named_before, previous_topic)
 from analysis.stat_filters import is_plausible, is_statistic
-from analysis.stat_flags import STANDARD_WORDS, count_lexicon, is_target, is_workforce, plan_spans
+from analysis.stat_flags import STANDARD_WORDS, count_lexicon, finds_work, is_target, is_workforce, plan_spans
 from analysis.stat_left import left_subject
+from analysis.stat_lists import distribute, nouns_lead
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
-from analysis.stat_subject import Tok, honour_subject, is_nounish, right_subject
+from analysis.stat_subject import Tok, honour_subject, right_subject
 from analysis.stat_tagging import pos_tokens
 
-EXTRACTOR_VERSION = "1.1.1"  # 1.1.1: sentences over 300 characters are analysed in pieces
+EXTRACTOR_VERSION = "1.2.0"  # 1.2.0: noun–number runs, 和-lists, 万人 before a word, 控制在…以内, stage counts
 
-LIST_SEPARATORS = re.compile(r"[、和及]|以及")
-BETWEEN_LISTED = re.compile(r"^(?:、|，|,|和|及|以及)$")
-CLAUSE_START = re.compile(r"[，,；;：:。！？\n]")
-DISTRIBUTIVE = "分别"
-DIGIT = re.compile(r"\d")
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
+HEADCOUNT_TAILS = ("就业", "再就业", "培训", "人数")  # a bare 236 after 参保人数 counts people
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
 
@@ -73,23 +69,19 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
         return value, top, unit, "count"
     if mention.magnitude and any(w in subject for w in lex.MONEY_SUBJECT_WORDS):
         return value, top, "元", "money"
-    people = subject.endswith(lex.PEOPLE_HEADS) or subject.endswith(("就业", "再就业", "培训"))
+    people = subject.endswith(lex.PEOPLE_HEADS) or subject.endswith(HEADCOUNT_TAILS)
     return value, top, "人" if people else "个", "count"
 
 
 def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int], tokens) -> str:
     """What is counted: the noun after a count, a money noun after an amount, else the phrase before."""
     after, before = tokens(mention.end, bounds[1]), tokens(floor, mention.start)
-
-    def context() -> list[Tok]:
-        return pos_tokens(compact, (bounds[0], mention.start))
-
+    context = partial(pos_tokens, compact, (bounds[0], mention.start))  # the sentence up to the number
     left = _once(partial(left_subject, before, context))  # several rules below may ask for it
     unit = mention.unit
-    if unit == "块" and right_subject(after, mode="thing"):
-        return right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
-        return (right_subject(after, mode="money") or left()
+        pieces = unit == "块" and right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
+        return (pieces or right_subject(after, mode="money") or left()
                 or money_named_before(tokens(bounds[0], mention.start)))
     if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left():
         share_of = right_subject(after, mode="bare")  # 有八成以上的|一线员工, 超过30%的|企业
@@ -98,11 +90,14 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
     if unit in lex.PERCENT_UNITS or not unit and mention.qualifier == "more_than":
         return left()  # 47万余 closes its phrase
     if unit in ACTIVITY_UNITS:  # 培训12.7万人次: what is counted is the activity written before
-        return activity_phrase(before) or left() or right_subject(after, mode="people")
+        return (activity_phrase(before) or left() or right_subject(after, mode="people")
+                or right_subject(after, mode="verb"))  # 2.36万人次领取补贴: the act after the count
     mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
     if closes_clause([t.word for t in before]):
         return left()  # '' lets the sentence's previous subject stand
-    if unit and before and heads_unit(before[-1], unit):  # 提供岗位|超过20万个|当天…: the topic noun is counted
+    topic_first = heads_unit(before[-1], unit) if unit and before else not unit and nouns_lead(
+        tokens(bounds[0], mention.start))  # 提供岗位|超过20万个|当天…, 现有职业院校161高职院校44…
+    if topic_first:  # the topic noun before the number is counted
         return left() or right_subject(after, mode=mode)
     subject = right_subject(after, mode=mode)
     if subject and not fits_unit(unit, subject):  # 22万人|城镇调查失业率: the next clause's topic
@@ -136,51 +131,6 @@ def _is_place_name(subject: str, before: list[Tok]) -> bool:
     return any(t.word == subject and t.flag == "ns" for t in before)
 
 
-def _list_items(compact: str, bounds: tuple[int, int], cue: int) -> list[str]:
-    """The 、-separated items nearest before 分别 in its sentence (A、B、C…分别), '' items dropped."""
-    starts = [bounds[0]] + [m.end() for m in CLAUSE_START.finditer(compact, bounds[0], cue)]
-    for clause_start, clause_end in zip(reversed(starts), [cue] + list(reversed(starts))[:-1]):
-        text = compact[clause_start:clause_end].split(DISTRIBUTIVE)[0]  # A、B…分别为x、y: the items end at 分别
-        if "、" in text and not DIGIT.search(text):  # 分别为2.4亿人、2.98亿人，分别增加…: items are named earlier
-            return [i.strip(",，;；:：") for i in LIST_SEPARATORS.split(text) if i.strip(",，;；:：")]
-    return []
-
-
-def _distribute(compact: str, bounds: tuple[int, int], mentions: list[Mention], subjects: list[str]) -> list[str]:
-    """A、B、C…分别达到 x、y、z: give each listed item its own number (each 分别 governs the numbers after it)."""
-    out = list(subjects)
-    if len(mentions) < 2 or compact.find(DISTRIBUTIVE, bounds[0], bounds[1]) < 0:
-        return out  # most sentences: nothing listed
-    cues = [m.start() for m in re.finditer(DISTRIBUTIVE, compact[bounds[0]: bounds[1]])]
-    for n, cue in enumerate(c + bounds[0] for c in cues):
-        limit = cues[n + 1] + bounds[0] if n + 1 < len(cues) else bounds[1]
-        group = [i for i, m in enumerate(mentions) if cue < m.start < limit]
-        if len(group) < 2 or any(not BETWEEN_LISTED.match(compact[mentions[a].end: mentions[b].start])
-                                 for a, b in zip(group, group[1:])):
-            continue
-        items = _list_items(compact, bounds, cue)  # nearest 、-list before this 分别 that is not the numbers
-        if len(items) != len(group):
-            continue
-        for i, item in zip(group, _trim_items(items)):
-            out[i] = item[-16:]
-    return out
-
-
-def _trim_items(items: list[str]) -> list[str]:
-    """职工取得|初级工 → 初级工; the last item loses the shared tail (工伤保险|参保人数)."""
-    first = pos_tokens(items[0], (0, len(items[0])))
-    tail: list[Tok] = []
-    for tok in reversed(first):
-        if not is_nounish(tok) or tok.word in lex.SCOPE_WORDS:
-            break
-        tail.insert(0, tok)
-    items = ["".join(t.word for t in tail) or items[0], *items[1:]]
-    head = items[0][-2:]
-    if head in items[-1]:
-        items[-1] = items[-1][: items[-1].index(head) + 2]
-    return items
-
-
 def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Mention], *,
                       document: Callable[[], tuple[int, int]] | tuple[int, int] = (0, 0),
                       sentence_tokens: list[Tok] | None = None,
@@ -207,7 +157,7 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
         subject = subject or (subjects[-1] if subjects else "")  # 同比增长6.8%: what came before
         subjects.append(subject)
         floor = mention.end
-    subjects = [clean_subject(s) for s in _distribute(compact, bounds, mentions, subjects)]
+    subjects = [clean_subject(s) for s in distribute(compact, bounds, mentions, subjects)]
     sentence = compact[bounds[0]: bounds[1]]
     drafts = []
     for mention, subject in zip(mentions, subjects):
@@ -216,7 +166,8 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
         standard = kind == "money" and any(w in clause or w in subject for w in STANDARD_WORDS)
         target = is_target(sentence, mention.start - bounds[0], mention.end - bounds[0], standard=standard,
                            minimum=mention.qualifier == "at_least", planned=planned)
-        workforce = is_workforce(subject, sentence, document=document, kind=kind)
+        workforce = is_workforce(subject, sentence, document=document, kind=kind) or (
+            unit in lex.PEOPLE_UNITS and finds_work(compact[mention.end: bounds[1]]))
         drafts.append(Draft(mention, value, top, unit, kind, subject, target, workforce, bounds))
     return drafts
 

@@ -183,10 +183,18 @@ def article_record(
         sections=_section_rows(art.text, sections),
         keywords=keyword_rows(keywords, method=keyword_method),
         statistics=statistic_rows(statistics),
-        # sorted: the (article_id, term) key is then written in order, the cheapest B-tree insert
-        term_counts=tuple(sorted((str(t), int(c)) for t, c in term_counts.items() if c > 0)),
+        term_counts=_term_count_rows(term_counts),
         extractor_version=extractor_version,
     )
+
+
+def _term_count_rows(term_counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    """(term, count) pairs sorted by term: the (article_id, term) key is then written in order, the cheapest
+    B-tree insert. A Counter of counted str terms (what ingest sends) is sorted as it is, in C."""
+    if (type(term_counts) is Counter and all(map(str.__instancecheck__, term_counts))
+            and min(term_counts.values(), default=1) > 0 and all(map(int.__instancecheck__, term_counts.values()))):
+        return tuple(sorted(term_counts.items()))
+    return tuple(sorted((str(t), int(c)) for t, c in term_counts.items() if c > 0))
 
 
 def default_term_counts(tokens: Iterable[Token]) -> Counter[str]:
