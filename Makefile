@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench e2e-deps clean
+.PHONY: run test test-fast bench browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,17 +12,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) browser
 	$(PY) -m streamlit run app.py
 
-# Browser tests need Debian's chromium; install it when missing and we may (root, apt).
-e2e-deps:
+# Figure export (kaleido) and the browser tests need Debian's chromium; install it when missing and we may (root, apt).
+browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium missing: browser tests will be skipped"; fi; }
+	  else echo "chromium missing: PNG/SVG figure export is off and browser tests are skipped"; fi; }
 
-test: $(STAMP) e2e-deps
+test: $(STAMP) browser
 	$(PY) -m pytest -q -n 2 --timeout 600
 
 test-fast: $(STAMP)

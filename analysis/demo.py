@@ -1,4 +1,4 @@
-"""The demo corpus: files in demo/ plus the shared seed, ingested into an empty store on first start."""
+"""The demo corpus: the files in demo/ (the seed article and our own), ingested into an empty store on first start."""
 from __future__ import annotations
 
 import os
@@ -9,18 +9,15 @@ from analysis.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = REPO_ROOT / "demo"
-SEED_DIR = REPO_ROOT.parent / "shared" / "seeds"
 DEMO_ENV = "WENYAN_DEMO"
 DEMO_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".csv", ".xlsx", ".jsonl", ".zip")
 
 
-def demo_paths(*, demo_dir: Path = DEMO_DIR, seed_dir: Path = SEED_DIR) -> list[Path]:
-    """The seed articles (when the shared folder is present) then every demo file, sorted."""
-    found = []
-    for folder in (seed_dir, demo_dir):
-        if folder.is_dir():
-            found += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES)
-    return found
+def demo_paths(*, demo_dir: Path = DEMO_DIR) -> list[Path]:
+    """Every demo file, sorted (the seed, 000_…, first)."""
+    if not demo_dir.is_dir():
+        return []
+    return sorted(p for p in demo_dir.iterdir() if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES)
 
 
 def demo_enabled() -> bool:
@@ -29,11 +26,11 @@ def demo_enabled() -> bool:
 
 
 def ensure_demo_corpus(store: Store, *, progress: Callable[[float, str], None] | None = None,
-                       demo_dir: Path | None = None, seed_dir: Path | None = None) -> int:
+                       demo_dir: Path | None = None) -> int:
     """Ingest the demo corpus when the store holds no article; returns the number of articles stored."""
     if store.counts()["articles"] > 0:
         return 0
-    paths = demo_paths(demo_dir=demo_dir or DEMO_DIR, seed_dir=seed_dir or SEED_DIR)
+    paths = demo_paths(demo_dir=demo_dir or DEMO_DIR)
     if not paths:
         return 0
     from analysis.pipeline import ingest

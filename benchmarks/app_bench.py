@@ -40,7 +40,7 @@ def run_app(db: Path, log_path: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
-        return {"skipped": "no /usr/bin/chromium (make e2e-deps)"}
+        return {"skipped": "no /usr/bin/chromium (make browser)"}
     env = {"WENYAN_DEMO": "0", "WENYAN_BUILD_FONT": "0"}
     with streamlit_server(db, log_path=log_path, env=env) as (base, process, start_seconds):
         result = {"server_start_s": start_seconds}

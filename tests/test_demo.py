@@ -7,9 +7,8 @@ from analysis.store import Store
 
 def test_demo_corpus_has_the_seed_and_at_least_twelve_articles():
     paths = demo.demo_paths()
-    assert len([p for p in paths if p.parent == demo.DEMO_DIR]) >= 12
-    if demo.SEED_DIR.is_dir():
-        assert paths[0].parent == demo.SEED_DIR
+    assert len(paths) >= 13
+    assert paths[0].name == "000_9d4a661cd42be132.txt"  # the seed opens the corpus
 
 
 def test_ensure_demo_loads_an_empty_store_once(tmp_path):
@@ -20,11 +19,10 @@ def test_ensure_demo_loads_an_empty_store_once(tmp_path):
     (folder / "skip.bin").write_bytes(b"\x00")
     store = Store(tmp_path / "s.sqlite3")
     shares = []
-    stored = demo.ensure_demo_corpus(store, demo_dir=folder, seed_dir=tmp_path / "none",
-                                     progress=lambda share, label: shares.append(share))
+    stored = demo.ensure_demo_corpus(store, demo_dir=folder, progress=lambda share, label: shares.append(share))
     assert stored == 2 and store.counts()["articles"] == 2
     assert shares[-1] == 1.0
-    assert demo.ensure_demo_corpus(store, demo_dir=folder, seed_dir=tmp_path / "none") == 0
+    assert demo.ensure_demo_corpus(store, demo_dir=folder) == 0
 
 
 def test_demo_can_be_switched_off(monkeypatch):

@@ -11,7 +11,7 @@ from analysis.loaders import load_bytes, load_path
 from analysis.presegmented import is_presegmented, map_span_to_raw, to_display
 
 DATA = Path(__file__).parent / "data" / "loaders"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_9d4a661cd42be132.txt"
+SEED = Path(__file__).resolve().parents[1] / "demo" / "000_9d4a661cd42be132.txt"
 
 DISPLAY_CASES = [
     ("600 万 产业工人", "600万产业工人"),
@@ -83,7 +83,6 @@ def test_seed_style_fixture() -> None:
     _assert_spans_map_back(article.raw_text, display, spans, offsets)
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="shared/ seeds are not beside the clone")
 def test_seed_article() -> None:
     [article] = load_path(SEED)
     assert article.title == "由量大到质强 成都600万产业工人进阶"

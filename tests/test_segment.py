@@ -13,7 +13,7 @@ from analysis.models import Article, Token
 from analysis.segment import _is_fast_safe, content_words, load_stopwords, make_segmenter, segment
 
 DATA = Path(__file__).resolve().parent / "data"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_9d4a661cd42be132.txt"
+SEED = Path(__file__).resolve().parents[1] / "demo" / "000_9d4a661cd42be132.txt"
 USER_WORDS = ("高质量充分就业", "新就业形态", "产业工人队伍建设", "成都工匠", "5G基站")
 # Characters that exercise every branch of jieba's block regexes: ideographs inside and outside
 # jieba's range, Latin runs with connectors, decimals, full-width forms, emoji and odd whitespace.

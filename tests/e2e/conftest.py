@@ -36,7 +36,7 @@ def web_font() -> Path:
 def server(tmp_path_factory, web_font):
     """(base_url, db_path) of a live server on an empty store (the demo corpus loads on first visit)."""
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make e2e-deps)")
+        pytest.skip("Debian chromium is not installed (make browser)")
     db = tmp_path_factory.mktemp("e2e") / "wenyan.sqlite3"
     with streamlit_server(db, log_path=db.parent / "server.log") as (url, _, _):
         yield url, db
@@ -47,7 +47,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make e2e-deps)")
+        pytest.skip("Debian chromium is not installed (make browser)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield instance

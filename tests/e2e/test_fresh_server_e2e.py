@@ -25,7 +25,7 @@ def fresh_server(tmp_path):
     from benchmarks.procs import streamlit_server
 
     if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian chromium is not installed (make e2e-deps)")
+        pytest.skip("Debian chromium is not installed (make browser)")
     db = tmp_path / "wenyan.sqlite3"
     assert [r["status"] for r in ingest_uploads([("ledger.txt", LEDGER.encode())], store=Store(db))] == ["stored"]
     env = {"WENYAN_DEMO": "0", "WENYAN_BUILD_FONT": "0"}

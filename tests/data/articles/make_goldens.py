@@ -211,7 +211,7 @@ def locate(text: str, spec: list[tuple]) -> list[dict]:
     return rows
 
 
-SEED = Path("/work/shared/seeds/000_9d4a661cd42be132.txt")
+SEED = Path(__file__).resolve().parents[3] / "demo" / "000_9d4a661cd42be132.txt"
 SEED_SECTIONS = [
     ("全周期赋能成长", None, None, 0, None, None),
     ("关键词“向心力”", "关键词“向心力”", "产业工人城市改革发展同呼吸共命运", 1, None, None),
