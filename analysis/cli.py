@@ -14,28 +14,12 @@ from pathlib import Path
 
 from analysis.cli_output import (article_record, make_progress_printer, one_or_list, print_csv, print_json,
                                  print_table, section_record, statistic_record, summary_line)
-from analysis.errors import (AnalysisError, CorruptFile, DecodeFailed, EmptyText, InputNotFound, MissingColumn,
-                             TooLarge, UnsupportedFormat)
+from analysis.errors import NEXT_STEPS, AnalysisError, EmptyText, InputNotFound, next_step
 
 logger = logging.getLogger(__name__)
 
 LOG_DIR_ENV = "WENYAN_LOG_DIR"
 KEYWORD_METHODS = ("freq", "tfidf", "textrank", "keyness")
-# What the user can do next, appended when the engine's message does not already say it.
-HINTS = {
-    InputNotFound: "check the path",
-    UnsupportedFormat: "use .txt .md .html .docx .pdf .csv .xlsx .jsonl or a .zip of them",
-    DecodeFailed: "save the file as UTF-8 and try again",
-    EmptyText: "check that you chose the right file",
-    CorruptFile: "re-export or re-download the file and try again",
-    TooLarge: "split the input into smaller files",
-    MissingColumn: "name the title and text columns 标题 and 正文 (or title and text)",
-}
-
-HINTS_BY_NAME = {cls.__name__: hint for cls, hint in HINTS.items()} | {
-    "InternalError": "details are in logs/wenyan-cli.log; please report it",
-    "AnalysisError": "check the file and try again",
-}
 
 
 # ---- commands over one file --------------------------------------------------------------------------------
@@ -209,19 +193,13 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def with_hint(message: str, error_type: str | None) -> str:
-    """Append what to do next (by error class name) unless the message already says it after a `;`."""
-    hint = HINTS_BY_NAME.get(error_type or "", "check the file and try again")
-    return message if ";" in message else f"{message}; {hint}"
-
-
 def error_message(exc: AnalysisError) -> str:
     """`<what>; <what to do>` in one line."""
     message = _one_line(str(exc)) or type(exc).__name__
     if exc.source and exc.source not in message:
         message = f"{exc.source}: {message}"
-    name = next((cls.__name__ for cls in HINTS if isinstance(exc, cls)), None)
-    return with_hint(message, name) if name else message
+    name = next((cls.__name__ for cls in type(exc).__mro__ if cls.__name__ in NEXT_STEPS), None)
+    return message if ";" in message else f"{message}; {next_step(name)}"
 
 
 def _log_path() -> Path:

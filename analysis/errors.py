@@ -42,19 +42,19 @@ class InputNotFound(AnalysisError):
     """A path given on the command line does not exist."""
 
 
-# What to do about a file an ingest skipped, by error class name: its `skipped:` line ends with this when the
-# engine's message does not already say what to do (see ingest_report.skip_line).
+# What to do about an error, by class name: a CLI `error:` line and an ingest `skipped:` line end with this when
+# the engine's message does not already say what to do (cli.error_message, ingest_report.skip_line).
 NEXT_STEPS = {
-    "InputNotFound": "check the path and run ingest again",
-    "UnsupportedFormat": "convert it to .txt .md .html .docx .pdf .csv .xlsx or .jsonl and ingest it again",
-    "DecodeFailed": "save it as UTF-8 and ingest it again",
+    "InputNotFound": "check the path and try again",
+    "UnsupportedFormat": "convert it to .txt .md .html .docx .pdf .csv .xlsx or .jsonl and try again",
+    "DecodeFailed": "save it as UTF-8 and try again",
     "EmptyText": "check that it is the right file (a file without text is never stored)",
-    "CorruptFile": "re-export or re-download it and ingest it again",
-    "TooLarge": "split it into smaller files and ingest those",
-    "MissingColumn": "name the text column 正文 or text (the title column 标题 or title) and ingest it again",
+    "CorruptFile": "re-export or re-download it and try again",
+    "TooLarge": "split it into smaller files and try those",
+    "MissingColumn": "name the text column 正文 or text (the title column 标题 or title) and try again",
     "InternalError": "please report it with the file attached (a bug in WenYan, not a problem with the file)",
 }
-DEFAULT_NEXT_STEP = "fix the file and ingest it again"
+DEFAULT_NEXT_STEP = "fix the file and try again"
 
 
 def next_step(error_type: str | None) -> str:

@@ -73,8 +73,13 @@ def _median(idf: Mapping[str, float]) -> float:
 @lru_cache(maxsize=1 << 16)
 def reference_term_idf(term: str) -> float:
     """IDF of a term against the reference table (memoised per process: the same terms recur in every article)."""
-    idf = reference_idf()
-    return term_idf(term, idf, parts=split_term(term, idf))
+    return term_idf(term, reference_idf(), parts=reference_split(term))
+
+
+@lru_cache(maxsize=1 << 16)
+def reference_split(term: str) -> tuple[str, ...]:
+    """`split_term` on the reference table's vocabulary, memoised per process."""
+    return split_term(term, reference_idf())
 
 
 def split_term(term: str, vocabulary: Mapping[str, float], *, max_len: int = 6) -> tuple[str, ...]:

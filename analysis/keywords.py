@@ -5,8 +5,8 @@ import math
 from collections import Counter, defaultdict
 from typing import Collection, Iterable, Mapping, Sequence
 
-from analysis.idf import (REFERENCE_IDF_FILE, corpus_idf, idf_default, reference_idf, reference_term_idf,  # noqa: F401
-                          split_term, term_idf)
+from analysis.idf import (REFERENCE_IDF_FILE, corpus_idf, idf_default, reference_idf, reference_split,  # noqa: F401
+                          reference_term_idf, split_term, term_idf)
 from analysis.models import Keyword
 
 METHODS = ("freq", "tfidf", "textrank")
@@ -75,7 +75,7 @@ def _with_split_parts(keywords: Sequence[Keyword], parts: Mapping[str, Sequence[
     known = dict(parts)
     for keyword in keywords:
         if keyword.word not in known and keyword.word not in idf and len(keyword.word) >= 4:
-            pieces = split_term(keyword.word, idf)
+            pieces = reference_split(keyword.word) if idf is reference_idf() else split_term(keyword.word, idf)
             if len(pieces) > 1:
                 known[keyword.word] = pieces
     return known

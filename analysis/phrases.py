@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import compress, count, groupby, repeat
 from operator import add, sub
 from typing import Collection, Iterable, Sequence
@@ -25,7 +26,12 @@ def phrase_units(words: Iterable[str], *, stopwords: Collection[str] = frozenset
 
 
 def _joinable(words: Sequence[str], stopwords: Collection[str]) -> set[str]:
-    return {w for w in set(words) if (w not in stopwords or w in INNER_WORDS) and HAS_LETTER.search(w)}
+    return {w for w in set(words) if (w not in stopwords or w in INNER_WORDS) and _has_letter(w)}
+
+
+@lru_cache(maxsize=1 << 17)
+def _has_letter(word: str) -> bool:
+    return HAS_LETTER.search(word) is not None  # memoised: the same words recur in every article
 
 
 def _flatten(token_lists: Iterable[Sequence[str]], stopwords: Collection[str]) -> tuple[list[str | int], int]:

@@ -237,7 +237,12 @@ def content_words(tokens: Iterable[Token | str], *, stopwords: frozenset[str] | 
         t if isinstance(t, str) else t.word for t in tokens]
     if phrases:
         words = merge_phrases(words, phrases)  # on the full sequence, so a phrase never bridges a removed word
-    # is_content_word inlined: this runs on every distinct word of every article at ingest
-    keep = {w for w in set(words) if len(w) >= min_chars and w not in stopwords and HAS_LETTER.search(w) is not None
-            and CHINESE_NUMBER.fullmatch(w) is None}
+    # is_content_word inlined and its regex part memoised: this runs on every distinct word of every article
+    keep = {w for w in set(words) if len(w) >= min_chars and w not in stopwords and is_wordlike(w)}
     return list(filter(keep.__contains__, words))
+
+
+@lru_cache(maxsize=1 << 17)
+def is_wordlike(word: str) -> bool:
+    """Holds a letter (CJK or Latin) and is not a number in Chinese numerals (memoised: words recur)."""
+    return HAS_LETTER.search(word) is not None and CHINESE_NUMBER.fullmatch(word) is None

@@ -41,7 +41,7 @@ def test_every_bad_input_gives_one_line_with_what_is_wrong_and_what_to_do(case: 
     ("internal error while loading: ValueError('a; b')", "InternalError",
      f"skipped: x.txt: internal error while loading: ValueError('a; b'); {NEXT_STEPS['InternalError']}"),
     ("archive holds 3000 entries", "TooLarge", f"skipped: x.txt: archive holds 3000 entries; {NEXT_STEPS['TooLarge']}"),
-    (None, None, "skipped: x.txt: could not be read; fix the file and ingest it again"),
+    (None, None, "skipped: x.txt: could not be read; fix the file and try again"),
     # an instruction already ends the message: kept as it is, no second hint
     ("cannot recognise the text encoding; save the file as UTF-8 and try again", "DecodeFailed",
      "skipped: x.txt: cannot recognise the text encoding; save the file as UTF-8 and try again"),
