@@ -7,10 +7,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-# the repository root is put on the path first; _free_port/_wait_healthy stay importable from here for e2e tests
-from benchmarks.procs import free_port as _free_port  # noqa: E402,F401
-from benchmarks.procs import streamlit_server  # noqa: E402
-from benchmarks.procs import wait_healthy as _wait_healthy  # noqa: E402,F401
+from benchmarks.procs import streamlit_server  # noqa: E402 (the repository root is put on the path first)
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
