@@ -109,29 +109,51 @@ def kwic_summary_over_sources(sources: Iterable[dict], term: str, *, width: int 
     counts: Counter = Counter()
     articles: set[int] = set()
 
-    def rows() -> Iterator[tuple]:
+    def matched() -> Iterator[tuple[dict, list[tuple[int, int]]]]:
         for doc in sources:
-            for row in _doc_rows(doc, term, width, whole_word):
-                counts[(row["article_id"], row["article"], row["section"])] += 1
-                articles.add(row["article_id"])
-                yield row
+            spans = _doc_spans(doc, term, whole_word)
+            if spans:
+                articles.add(doc["article_id"])
+                counts.update(_section_keys(doc, spans))
+                yield doc, spans
 
-    keys = {"position": lambda r: r[0], "left": lambda r: (r[1]["left"][::-1], r[1]["article_id"], r[0]),
-            "right": lambda r: (r[1]["right"], r[1]["article_id"], r[0])}
-    kept = heapq.nsmallest(limit, enumerate(rows()), key=keys[sort_by])
-    table = pd.DataFrame([row for _, row in kept], columns=list(KWIC_COLUMNS))
+    if sort_by == "position":  # text order: rows for the first `limit` matches only, the rest just counted
+        kept: list[dict] = []
+        for doc, spans in matched():
+            if len(kept) < limit:
+                kept += _doc_rows(doc, term, width, whole_word, spans=spans[:limit - len(kept)])
+    else:
+        keys = {"left": lambda r: (r[1]["left"][::-1], r[1]["article_id"], r[0]),
+                "right": lambda r: (r[1]["right"], r[1]["article_id"], r[0])}
+        rows = (row for doc, spans in matched() for row in _doc_rows(doc, term, width, whole_word, spans=spans))
+        kept = [row for _, row in heapq.nsmallest(limit, enumerate(rows), key=keys[sort_by])]
+    table = pd.DataFrame(kept, columns=list(KWIC_COLUMNS))
     ranked = sorted(counts.items(), key=lambda item: -item[1])  # stable: ties stay in text order
     count_table = pd.DataFrame([(a, s, n) for (_, a, s), n in ranked], columns=["article", "section", "count"])
     return table, count_table, {"articles": len(articles), "matches": sum(counts.values())}
 
 
-def _doc_rows(doc: dict, term: str, width: int, whole_word: bool) -> list[dict]:
-    spans = None
+def _doc_spans(doc: dict, term: str, whole_word: bool) -> list[tuple[int, int]]:
     if whole_word and "token_starts" in doc:
-        spans = whole_word_spans(doc["text"], term, token_starts=doc["token_starts"], token_ends=doc["token_ends"])
-    return kwic_rows(doc["text"], term, tokens=doc.get("tokens", ()), section_heads=doc["section_heads"],
-                     article_id=doc["article_id"], article=doc["article"], width=width, whole_word=whole_word,
-                     spans=spans)
+        return whole_word_spans(doc["text"], term, token_starts=doc["token_starts"], token_ends=doc["token_ends"])
+    return find_occurrences(doc["text"], term, tokens=doc.get("tokens", ()), whole_word=whole_word)
+
+
+def _section_keys(doc: dict, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, str, str]]:
+    """(article id, title, section title) of each span, as `kwic_rows` labels them."""
+    heads = doc["section_heads"]
+    starts = [start for start, _ in heads]
+    for start, _ in spans:
+        index = bisect_right(starts, start) - 1
+        yield doc["article_id"], doc["article"], (heads[index][1] if index >= 0 else None) or "导语"
+
+
+def _doc_rows(doc: dict, term: str, width: int, whole_word: bool, *,
+              spans: Sequence[tuple[int, int]] | None = None) -> list[dict]:
+    if spans is None:
+        spans = _doc_spans(doc, term, whole_word)
+    return kwic_rows(doc["text"], term, section_heads=doc["section_heads"], article_id=doc["article_id"],
+                     article=doc["article"], width=width, spans=spans)
 
 
 def sort_kwic(df: pd.DataFrame, *, by: str = "position") -> pd.DataFrame:

@@ -58,3 +58,32 @@ def test_counts_per_article_and_section():
                                          {"article": "甲", "section": "第二部分", "count": 1},
                                          {"article": "乙", "section": "导语", "count": 1}]
     assert kwic.kwic_counts(kwic.kwic_table([], "x")).empty
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    from analysis.pipeline import ingest
+    from analysis.store import Store
+
+    store = Store(tmp_path_factory.mktemp("kwic") / "demo.sqlite3")
+    demo = sorted((__import__("pathlib").Path(__file__).resolve().parents[1] / "demo").glob("*.txt"))[:6]
+    ingest([str(p) for p in demo], store=store, jobs=1)
+    return store
+
+
+@pytest.mark.parametrize("sort_by", kwic.SORT_KEYS)
+@pytest.mark.parametrize("limit", [1, 7, 100_000])
+@pytest.mark.parametrize(("term", "whole_word"), [("就业", True), ("工人", False), ("技能", True)])
+def test_bounded_summary_equals_the_full_table_cut(demo_store, sort_by, limit, term, whole_word):
+    """The streaming summary the pages use gives what summarising the whole KWIC table gives."""
+    from analysis import corpus_views as views
+
+    full = views.corpus_kwic(demo_store, term, sort_by=sort_by, whole_word=whole_word)
+    assert len(full) > 7  # the demo articles use each of these terms
+    rows, counts, totals = views.corpus_kwic_summary(demo_store, term, sort_by=sort_by, whole_word=whole_word,
+                                                     limit=limit)
+    in_text_order = views.corpus_kwic(demo_store, term, sort_by="position", whole_word=whole_word)
+    _, want_counts, want_totals = views.kwic_summary(in_text_order, limit=limit)  # count ties stay in text order
+    assert rows.to_dict("records") == full.head(limit).to_dict("records")
+    assert counts.to_dict("records") == want_counts.to_dict("records")
+    assert totals == want_totals
