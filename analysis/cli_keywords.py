@@ -11,7 +11,7 @@ from analysis.errors import AnalysisError
 from analysis.models import Analysis, Article, Keyword
 from analysis.pipeline import article_keywords, article_terms, section_keywords, store_stopwords
 from analysis.sections import detect_sections
-from analysis.segment import load_stopwords, make_segmenter, segment
+from analysis.segment import Segmenter, load_stopwords, make_segmenter, segment
 from analysis.store import DB_ENV, DEFAULT_DB, Store
 from analysis.store_rows import content_hash
 
@@ -50,7 +50,8 @@ def keyword_results(articles: Sequence[Article], *, method: str, by_section: boo
             head["sections"] = [{"title": s.title, "keywords": [keyword_record(k, method=method) for k in ks]}
                                 for s, ks in zip(analysis.sections, lists)]
         else:
-            reference = _reference(analyses, index, stopwords, store) if method == "keyness" else None
+            reference = (_reference(analyses, index, stopwords, store, segmenter=segmenter)
+                         if method == "keyness" else None)
             ranked = article_keywords(analysis, method=method, top_k=top_k, stopwords=stopwords,
                                       reference_counts=reference, segmenter=segmenter)
             head["keywords"] = [keyword_record(k, method=method) for k in ranked]
@@ -58,11 +59,15 @@ def keyword_results(articles: Sequence[Article], *, method: str, by_section: boo
     return results
 
 
-def _reference(analyses: Sequence[Analysis], index: int, stopwords: frozenset[str], store: Store | None) -> Counter:
-    """The rest of the file's articles, else the stored corpus without this article."""
+def _reference(analyses: Sequence[Analysis], index: int, stopwords: frozenset[str], store: Store | None, *,
+               segmenter: Segmenter) -> Counter:
+    """The rest of the file's articles, else the stored corpus without this article.
+
+    Terms are mined with each article's title, as ingest counts them, so both references count alike."""
     if len(analyses) > 1:
         return Counter(w for i, a in enumerate(analyses) if i != index
-                       for w in article_terms(a.tokens, stopwords=stopwords))
+                       for w in article_terms(a.tokens, stopwords=stopwords,
+                                              title_words=segmenter.cut(a.article.title) if a.article.title else ()))
     reference = Counter(store.corpus_term_counts()) if store else Counter()
     if store and reference:
         stored_id = store.find_article_id(content_hash(analyses[index].article))

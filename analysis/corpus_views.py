@@ -5,7 +5,7 @@ import math
 from dataclasses import replace
 from pathlib import PurePath
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -13,6 +13,7 @@ from analysis import pipeline
 from analysis.errors import AnalysisError
 from analysis.models import Analysis, Keyword
 from analysis.store import Store
+from analysis.word_lists import apply_word_list_edits, save_word_lists, word_list  # noqa: F401 (moved there)
 
 LEAD_LABEL = "导语"
 SCOPES = ("article", "section", "corpus")
@@ -260,44 +261,16 @@ def largest_workforce(stats: pd.DataFrame, *, top_k: int = 8, unit_kinds: Sequen
     return chosen.sort_values("value", ascending=False).head(top_k)
 
 
-def save_word_lists(store: Store, *, user_words: Iterable[str], stopwords: Iterable[str]) -> None:
-    """Make the stored user dictionary and user stopwords equal to the given lists (blank lines ignored)."""
-    apply_word_list_edits(store, shown_user_words=store.list_user_words(), user_words=user_words,
-                          shown_stopwords=store.list_stopwords(), stopwords=stopwords)
-
-
-def word_list(lines: Iterable[str]) -> list[str]:
-    """The words of a one-word-a-line text box: stripped, blank lines dropped, sorted, each once."""
-    return sorted({w.strip() for w in lines if w and w.strip()})
-
-
-def apply_word_list_edits(store: Store, *, shown_user_words: Iterable[str], user_words: Iterable[str],
-                          shown_stopwords: Iterable[str], stopwords: Iterable[str]) -> bool:
-    """Save what a session changed against the lists it was shown, so words saved meanwhile by others stay.
-
-    Only the words added and removed in the box are applied to the lists as stored now; True when anything changed.
-    """
-    edits = []
-    for shown, edited in ((shown_user_words, user_words), (shown_stopwords, stopwords)):
-        before, after = set(word_list(shown)), set(word_list(edited))
-        edits.append((after - before, before - after))
-    (users_added, users_removed), (stops_added, stops_removed) = edits
-    store.add_user_words(users_added)
-    store.remove_user_words(users_removed)
-    store.add_stopwords(stops_added)
-    store.reset_stopwords(stops_removed)
-    return any(words for pair in edits for words in pair)
-
-
 def ingest_uploads(files: Sequence[tuple[str, bytes]], *, store: Store,
                    progress: Callable[[int, int, str], None] | None = None) -> list[dict]:
     """Load, analyse and store uploaded files one by one; one result row per article or failed file."""
     from analysis.limits import MAX_UPLOAD_BYTES  # enforced here again, after Streamlit's maxUploadSize
     from analysis.loaders import load_bytes
-    from analysis.segment import make_segmenter
+    from analysis.segment import load_stopwords, make_segmenter
 
-    segmenter = make_segmenter(user_words=store.list_user_words())
-    stopwords = pipeline.store_stopwords(store)
+    lists = store.word_list_state()  # one snapshot: its signature is stamped on what it analyses
+    segmenter = make_segmenter(user_words=lists.user_words)
+    stopwords = load_stopwords(extra=lists.added_stopwords) - lists.removed_stopwords
     results = []
     for done, (name, data) in enumerate(files):
         if progress is not None:
@@ -309,7 +282,8 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], *, store: Store,
             results.append({"file": name, "status": "error", "title": "", "error": type(error).__name__,
                             "message": str(error)})
             continue
-        for record, (article_id, created, _) in zip(records, store.save_records(records)):
+        saved = store.save_records(records, word_lists=lists.signature)
+        for record, (article_id, created, _) in zip(records, saved):
             results.append({"file": name, "status": "stored" if created else "duplicate", "title": record.article[1],
                             "article_id": article_id, "error": "", "message": ""})
     if progress is not None:

@@ -83,10 +83,28 @@ def _frequent_share(cjk: list[str], encoding: str | None) -> float:
 def mostly_binary(text: str) -> bool:
     """More control, private-use or replacement characters than real text holds."""
     sample = text[:SAMPLE_CHARS]
-    return sum(1 for ch in sample if _is_bad_char(ch)) > len(sample) * MAX_BAD_SHARE
+    # Counted in C by a regex over the BMP; the rare astral characters are judged one by one.
+    bad = len(BAD_BMP_RE.findall(sample)) + sum(1 for ch in ASTRAL_RE.findall(sample) if _is_bad_char(ch))
+    return bad > len(sample) * MAX_BAD_SHARE
 
 
 def _is_bad_char(ch: str) -> bool:
     if ch in "\t\n\r\f":
         return False
     return ch == "\ufffd" or unicodedata.category(ch) in _CONTROL_CATEGORIES
+
+
+def _bad_bmp_pattern() -> str:
+    """A character class of every BMP character `_is_bad_char` rejects (built from unicodedata, ~7 ms once)."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if _is_bad_char(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges) + "]"
+
+
+BAD_BMP_RE = re.compile(_bad_bmp_pattern())
+ASTRAL_RE = re.compile(r"[\U00010000-\U0010ffff]")

@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from analysis import workers
 from analysis.pipeline import analyze_record
+from analysis.segment import load_stopwords, make_segmenter
 from analysis.statistics import EXTRACTOR_VERSION
 from analysis.store import Store
 from analysis.store_rows import ArticleRecord
+from analysis.store_words import WordListState
 
 logger = logging.getLogger(__name__)
 
@@ -20,22 +22,38 @@ Replacement = tuple[int, ArticleRecord, bool]  # (article id, record, with_stati
 
 def reanalyze_store(store: Store, *, progress: Callable[[int, int], None] | None = None,
                     jobs: int | None = None) -> int:
-    """See `pipeline.reanalyze`."""
-    ids = store.article_ids()
+    """See `pipeline.reanalyze`: only the articles not yet analysed with the stored word lists (or whose
+    statistics came from another extractor version); each is stamped when written, so a run that stops
+    halfway is finished by the next one. Stops early when the word lists change meanwhile."""
+    state = store.word_list_state()
+    ids = store.outdated_article_ids(state.signature, extractor_version=EXTRACTOR_VERSION)
     if not ids:
         return 0
-    context = workers.make_context(store)
+    context = _context(state)
     jobs = max(1, jobs or workers.usable_cores())
     batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
     small = jobs == 1 or len(batches) == 1 or store.counts()["chars"] < POOL_CHARS
     results = _in_process(store, batches, context) if small else _pooled(store, batches, context, jobs)
     done = 0
     for batch, replacements in results:
-        store.replace_analyses(replacements)
+        if store.word_list_state().signature != state.signature:
+            break  # saved again meanwhile: what is left is outdated anyway; the next run uses the new lists
+        store.replace_analyses(replacements, word_lists=state.signature)
         done += len(batch)
         if progress is not None:
             progress(done, len(ids))
     return done
+
+
+def count_outdated(store: Store) -> int:
+    """How many articles `reanalyze_store` would redo now (cheap: one index scan)."""
+    return store.count_outdated_articles(extractor_version=EXTRACTOR_VERSION)
+
+
+def _context(state: WordListState) -> workers.WorkerContext:
+    """Like `workers.make_context`, but from the lists read in one snapshot with their signature."""
+    stopwords = load_stopwords(extra=state.added_stopwords) - state.removed_stopwords
+    return workers.WorkerContext(make_segmenter(user_words=state.user_words), stopwords)
 
 
 def _reanalyze_batch(store_path: str, article_ids: Sequence[int],

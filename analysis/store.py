@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import store_queries, store_write
+from analysis import store_queries, store_schema, store_write
 from analysis import store_rows as rows
 from analysis.models import Analysis, Article, Keyword, Section, Statistic
-from analysis.store_schema import IDS_FILTER, INSERT_KEYWORD, LIST_COLUMNS, SCHEMA, SCHEMA_VERSION
-from analysis.store_words import WordLists
+from analysis.store_schema import IDS_FILTER, INSERT_KEYWORD, LIST_COLUMNS, SCHEMA_VERSION
+from analysis.store_words import WordLists, mark_analysed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,8 +41,10 @@ class Store(WordLists):
                 return  # already set up: opening stays read-only, so it never waits for a running ingest
             # WAL lets the dashboard read while an ingest writes; the mode is stored in the file.
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(SCHEMA)
-            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        with self._transaction() as conn:  # set up or migrated whole; a second opener waits, then finds it done
+            version = _schema_version(conn)
+            if version != SCHEMA_VERSION:
+                store_schema.migrate(conn, version)
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -81,22 +83,31 @@ class Store(WordLists):
                                   extractor_version=extractor_version)
         return self.save_records([record])[0][:2]
 
-    def save_records(self, records: Sequence[rows.ArticleRecord]) -> list[tuple[int, bool, bool]]:
-        """Write records in one transaction; per record (id, created, statistics_replaced)."""
+    def save_records(self, records: Sequence[rows.ArticleRecord], *,
+                     word_lists: str | None = None) -> list[tuple[int, bool, bool]]:
+        """Write records in one transaction; per record (id, created, statistics_replaced).
+
+        New articles are stamped with `word_lists`, the signature of the lists they were analysed with
+        (None: the lists stored at this write, right unless they changed while the records were analysed)."""
         with self._transaction() as conn:
             results = [store_write.write_record(conn, record) for record in records]
             store_write.add_corpus_terms(conn, [r.term_counts for r, (_, created, _) in zip(records, results)
                                                 if created])
+            mark_analysed(conn, [i for i, created, _ in results if created], word_lists)
         return results
 
-    def replace_analyses(self, items: Sequence[tuple[int, rows.ArticleRecord, bool]]) -> int:
+    def replace_analyses(self, items: Sequence[tuple[int, rows.ArticleRecord, bool]], *,
+                         word_lists: str | None = None) -> int:
         """(article id, record, with_statistics) each: swap stored analyses in place, in one transaction.
 
-        Tokens, terms and keywords (cached lists too) always; sections and statistics `with_statistics`.
+        Tokens, terms and keywords (cached lists too) always; sections and statistics `with_statistics`;
+        the articles are stamped with `word_lists` (as in `save_records`).
         Articles deleted meanwhile are skipped; how many were replaced."""
         with self._transaction() as conn:
-            return sum(store_write.replace_analysis(conn, article_id, record, with_statistics=with_statistics)
-                       for article_id, record, with_statistics in items)
+            replaced = [article_id for article_id, record, with_statistics in items
+                        if store_write.replace_analysis(conn, article_id, record, with_statistics=with_statistics)]
+            mark_analysed(conn, replaced, word_lists)
+        return len(replaced)
 
     def article_ids(self) -> list[int]:
         """Every stored article's id, oldest first."""

@@ -1,11 +1,13 @@
 """The store's SQL: the schema in one string and the statements the Store runs (all parameterised)."""
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
 from analysis import store_rows as rows
+from analysis.store_words import current_signature
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: articles.word_lists (the word lists an article was analysed with)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -22,10 +24,13 @@ CREATE TABLE IF NOT EXISTS articles (
     n_chars INTEGER NOT NULL, n_tokens INTEGER NOT NULL DEFAULT 0, n_sections INTEGER NOT NULL DEFAULT 0,
     n_statistics INTEGER NOT NULL DEFAULT 0, n_workforce INTEGER NOT NULL DEFAULT 0,
     extractor_version TEXT,
-    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    word_lists TEXT              -- signature of the word lists it was analysed with (store_words); NULL: unknown
 );
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 CREATE INDEX IF NOT EXISTS articles_extractor ON articles(extractor_version);
+-- Covers the stale-article count, which must not read the article rows (their texts span overflow pages).
+CREATE INDEX IF NOT EXISTS articles_analysed ON articles(word_lists, extractor_version);
 CREATE TABLE IF NOT EXISTS sections (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL, title TEXT, subheading TEXT, level INTEGER NOT NULL, parent INTEGER,
@@ -95,3 +100,37 @@ LIST_COLUMNS = (
     "id, title, subtitle, date, source, format, encoding, presegmented, n_chars, n_tokens, n_sections, "
     "n_statistics, n_workforce, extractor_version, added_at"
 )
+
+
+# Schema 1 -> 2. The column is added last, as CREATE TABLE in SCHEMA has it. Which word lists the existing
+# articles were analysed with is unknown (a re-analysis may have stopped halfway), so they keep NULL and count
+# as stale, except when the store never had word-list changes: then the empty lists were the only ones.
+MIGRATIONS = {
+    "1": ("ALTER TABLE articles ADD COLUMN word_lists TEXT",),
+}
+
+
+def schema_statements(script: str) -> list[str]:
+    """The statements of an SQL script, one by one (executescript would commit the caller's transaction)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return statements
+
+
+def migrate(conn: sqlite3.Connection, version: str | None) -> None:
+    """Bring a store of `version` (None: a new file) to SCHEMA_VERSION, inside the caller's write transaction."""
+    if version is not None and version not in MIGRATIONS and version != SCHEMA_VERSION:
+        raise ValueError(f"store schema version {version!r} is newer than this program's ({SCHEMA_VERSION})")
+    has_articles = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone() is not None
+    for statement in MIGRATIONS.get(version or "", ()) if has_articles else ():
+        conn.execute(statement)
+    if version == "1" and not conn.execute("SELECT 1 FROM user_words UNION ALL SELECT 1 FROM stopwords").fetchone():
+        conn.execute("UPDATE articles SET word_lists = ?", (current_signature(conn),))
+    for statement in schema_statements(SCHEMA):
+        conn.execute(statement)
+    conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (SCHEMA_VERSION,))

@@ -6,8 +6,6 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-import openpyxl
-
 from analysis.encoding import decode_bytes
 from analysis.errors import CorruptFile, MissingColumn, TooLarge
 from analysis.dates import parse_date
@@ -100,6 +98,8 @@ def read_xlsx(data: bytes, *, source: str, text_column: str | None = None,
               title_column: str | None = None) -> list[Extracted]:
     """The first sheet that has a text column; one row = one article."""
     check_unpacked_size(data, kind="xlsx", source=source)
+    import openpyxl  # here, not at module import: it costs ~0.1 s per process start
+
     book = guard_parser(lambda: openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True),
                            kind="xlsx", source=source)
     try:

@@ -9,6 +9,7 @@ from wenyan_ui import strings as S
 
 frame.page_header("corpus")
 store = glue.store()
+pending_note = st.empty()  # filled at the end, after a word-list save has run its re-analysis
 
 with st.form("corpus.upload", clear_on_submit=True):
     files = st.file_uploader(S.UPLOAD_LABEL, accept_multiple_files=True, key="corpus.files")
@@ -44,3 +45,5 @@ with st.expander(S.DELETE_EXPANDER):
 
 with st.expander(S.WORDS_EXPANDER):
     word_lists.word_list_editor()
+
+word_lists.outdated_note(pending_note)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from app_support import assert_clean, demo_db, demo_template, run_page, texts  # noqa: F401 (fixtures)
 
 from analysis.store import Store
+from wenyan_ui import strings as S
 
 NEW_ARTICLE = "兰州市举办职业技能培训成果展\n\n　　本报讯 兰州市今年开展职业技能培训3.2万人次，新增高技能人才4500人。\n"
 
@@ -69,3 +70,27 @@ def test_saving_word_lists_reanalyses_the_stored_articles(demo_db, monkeypatch):
     assert [s.value for s in app.success] == [f"词表已保存，已按新词表重新分析 {n_articles} 篇文章。"]
     assert store.article_term_counts(3).get("在校大学生") == 1  # 在校大学生约130万名: once in the text
     assert "武汉" not in [k.word for k in store.get_keywords(3)]
+
+
+def test_outdated_articles_are_noted_and_finished_with_a_button(demo_db, monkeypatch):
+    """A save made by another session (or a re-analysis that stopped halfway) shows a count and a finish button."""
+    import sqlite3
+
+    app = run_page("corpus", demo_db, monkeypatch)
+    assert_clean(app)
+    assert not app.warning and not [b for b in app.button if b.label == S.REANALYSIS_FINISH]
+    store = Store(demo_db)
+    store.add_user_words(["在校大学生"])  # saved elsewhere; nobody re-analysed
+    with sqlite3.connect(demo_db) as conn:  # as if a run had finished all but articles 3 and 4
+        conn.execute("UPDATE articles SET word_lists = ? WHERE id NOT IN (3, 4)", (store.word_list_state().signature,))
+    app.run()
+    assert_clean(app)
+    assert [w.value for w in app.warning] == [S.REANALYSIS_PENDING.format(n=2)]
+    assert "有 2 篇文章尚未按当前词表重新分析" in app.warning[0].value
+    app.button(key="corpus.finish_reanalysis").click().run()
+    assert_clean(app)
+    assert [s.value for s in app.success] == [S.REANALYSIS_FINISHED.format(n=2)] == ["已按当前词表重新分析 2 篇文章。"]
+    assert store.article_term_counts(3).get("在校大学生") == 1 and not app.warning
+    app.run()  # nothing left: the note is gone
+    assert not app.warning and store.count_outdated_articles() == 0
+

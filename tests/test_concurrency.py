@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import corpus_views
+from analysis import corpus_views, word_lists
 from analysis.corpus_views import ingest_uploads
 from analysis.store import Store
 from wenyan_ui import strings as S
@@ -97,6 +97,40 @@ def test_eight_sessions_upload_browse_and_edit_words_at_once(shared_db):
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+def test_eight_sessions_saving_word_lists_and_reanalysing_at_once(shared_db):
+    """Saves and the re-analyses they start race on one file: every article's stamp tells the truth about the
+    lists its stored analysis was made with, and the last run leaves nothing outdated."""
+    from analysis import reanalysis
+    from analysis.pipeline import analyze, reanalyze, store_stopwords
+    from analysis.segment import make_segmenter
+
+    store = Store(shared_db)
+    ingest_uploads([(f"pre{n}.txt", article(n, n).encode()) for n in range(5)], store=store)
+
+    def work(index: int) -> None:
+        for n in range(2):
+            word_lists.apply_word_list_edits(store, shown_user_words=store.list_user_words(),
+                                              user_words=store.list_user_words() + [f"新就业形态劳动者{index}{n}"],
+                                              shown_stopwords=[], stopwords=[f"服务包{index}"] if n else [])
+            reanalyze(store, jobs=1)
+
+    failures = _run_sessions(work)
+    assert failures == [], "\n".join(failures)
+    state = store.word_list_state()
+    assert len(state.user_words) == 2 * N_SESSIONS and len(state.added_stopwords) == N_SESSIONS
+    segmenter, stopwords = make_segmenter(user_words=state.user_words), store_stopwords(store)
+    current = set(store.article_ids()) - set(store.outdated_article_ids(state.signature))
+    for article_id in current:  # stamped with the final lists: analysed with them
+        stored = store.get_analysis(article_id)
+        assert stored.tokens == analyze(stored.article, segmenter=segmenter, stopwords=stopwords).tokens
+    reanalyze(store, jobs=1)
+    assert reanalysis.count_outdated(store) == 0
+    with sqlite3.connect(shared_db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        totals = dict(conn.execute("SELECT term, SUM(count) FROM token_counts GROUP BY term").fetchall())
+        assert totals == dict(conn.execute("SELECT term, count FROM corpus_terms").fetchall())
+
+
 def _app(db: Path, monkeypatch) -> AppTest:
     monkeypatch.setenv("WENYAN_DB", str(db))
     monkeypatch.setenv("WENYAN_DEMO", "0")
@@ -175,10 +209,10 @@ def test_word_list_edits_apply_to_the_list_stored_now(shared_db):
     store.add_user_words(["甲", "乙"])
     store.add_stopwords(["停一"])
     store.add_user_words(["他人新增"])  # saved by someone else after this session was shown its lists
-    changed = corpus_views.apply_word_list_edits(
+    changed = word_lists.apply_word_list_edits(
         store, shown_user_words=["甲", "乙"], user_words=[" 乙", "", "丙", "丙"],
         shown_stopwords=["停一"], stopwords=["停一", "停二"])
     assert changed
     assert store.list_user_words() == ["丙", "乙", "他人新增"] and store.list_stopwords() == ["停一", "停二"]
-    assert not corpus_views.apply_word_list_edits(store, shown_user_words=["乙"], user_words=["乙\n".strip()],
+    assert not word_lists.apply_word_list_edits(store, shown_user_words=["乙"], user_words=["乙\n".strip()],
                                                   shown_stopwords=[], stopwords=[" "])

@@ -92,11 +92,11 @@ def test_ingest_uploads_reports_stored_duplicate_and_error(store):
     assert seen[0] == (0, 4) and seen[-1] == (4, 4)
 
 
-def test_save_word_lists_adds_and_removes(store):
-    views.save_word_lists(store, user_words=["新就业形态", " ", "产业工人队伍"], stopwords=["记者"])
-    assert store.list_user_words() == ["产业工人队伍", "新就业形态"] and store.list_stopwords() == ["记者"]
-    views.save_word_lists(store, user_words=["新就业形态"], stopwords=[])
-    assert store.list_user_words() == ["新就业形态"] and store.list_stopwords() == []
+def test_uploads_are_stamped_with_the_word_lists_they_were_analysed_with(store):
+    store.add_user_words(["零工市场"])  # the demo store's articles are now outdated; the upload is not
+    outdated = store.count_outdated_articles()
+    views.ingest_uploads([("zz.txt", ARTICLE.encode())], store=store)
+    assert store.count_outdated_articles() == outdated == store.counts()["articles"] - 1
 
 
 def test_resegment_applies_new_user_words(store):

@@ -124,3 +124,81 @@ def test_an_interrupted_run_leaves_each_article_whole(tmp_path: Path, monkeypatc
 
 def test_empty_store_is_a_no_op(tmp_path: Path) -> None:
     assert reanalyze(Store(tmp_path / "empty.sqlite3")) == 0
+
+
+def test_an_interrupted_run_is_counted_and_the_next_run_finishes_only_the_rest(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    store = ingest_news(tmp_path)
+    assert reanalysis.count_outdated(store) == 0  # ingest stamps the lists it analysed with
+    store.add_user_words([USER_WORD])
+    assert reanalysis.count_outdated(store) == len(NEWS)
+    monkeypatch.setattr(reanalysis, "BATCH", 1)
+
+    def stop_after_first(done: int, total: int) -> None:
+        raise RuntimeError("the page was left")
+
+    with pytest.raises(RuntimeError):
+        reanalyze(store, progress=stop_after_first, jobs=1)
+    first, *rest = store.article_ids()
+    assert reanalysis.count_outdated(store) == len(NEWS) - 1
+    # a marker: re-analysing an article drops its cached keyword lists
+    store.save_keywords(first, store.get_keywords(first)[:2], method="textrank")
+    seen = []
+    assert reanalyze(store, progress=lambda done, total: seen.append((done, total)), jobs=1) == len(rest)
+    assert seen == [(1, 2), (2, 2)] and reanalysis.count_outdated(store) == 0
+    assert len(store.get_keywords(first, method="textrank")) == 2  # the finished article was not redone
+    segmenter = make_segmenter(user_words=[USER_WORD])
+    for article_id in store.article_ids():
+        stored = store.get_analysis(article_id)
+        assert stored.tokens == analyze(stored.article, segmenter=segmenter, stopwords=store_stopwords(store)).tokens
+    assert corpus_mismatches(store) == 0 and reanalyze(store) == 0
+
+
+def test_a_run_stops_when_the_lists_change_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another session saved during the run: nothing analysed with the older lists is written after that."""
+    store = ingest_news(tmp_path)
+    store.add_user_words([USER_WORD])
+    monkeypatch.setattr(reanalysis, "BATCH", 1)
+
+    def save_elsewhere(done: int, total: int) -> None:
+        if done == 1:
+            Store(store.path).add_stopwords(["驿站"])
+
+    assert reanalyze(store, progress=save_elsewhere, jobs=1) == 1
+    assert reanalysis.count_outdated(store) == len(NEWS)  # the first is outdated again, the rest still are
+    assert reanalyze(store, jobs=1) == len(NEWS) and reanalysis.count_outdated(store) == 0
+    assert "驿站" not in store.corpus_term_counts() and corpus_mismatches(store) == 0
+
+
+KILLED_RUN = """
+import sys, time
+from analysis import reanalysis
+from analysis.store import Store
+reanalysis.BATCH = 1
+def slow(done, total):
+    print(done, flush=True)
+    time.sleep(30)  # killed here, after the first batch was committed
+reanalysis.reanalyze_store(Store(sys.argv[1]), progress=slow, jobs=1)
+"""
+
+
+def test_a_killed_run_leaves_the_rest_counted_for_the_next_run(tmp_path: Path) -> None:
+    """The server restarted mid-run (kill -9): the store is whole and the next run does only what is left."""
+    import subprocess
+    import sys
+
+    store = ingest_news(tmp_path)
+    store.add_user_words([USER_WORD])
+    repo = Path(__file__).resolve().parent.parent
+    run = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(store.path)], cwd=repo, stdout=subprocess.PIPE,
+                           text=True)
+    try:
+        assert run.stdout.readline().strip() == "1"
+    finally:
+        run.kill()
+        run.wait(timeout=30)
+    with sqlite3.connect(store.path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert reanalysis.count_outdated(store) == len(NEWS) - 1
+    assert reanalyze(store, jobs=1) == len(NEWS) - 1 and reanalysis.count_outdated(store) == 0
+    assert corpus_mismatches(store) == 0

@@ -28,6 +28,22 @@ CSS = """<style>
 .wy-sub{color:#5b6b7b;font-size:.95rem;margin-bottom:.4rem}
 div[data-testid="stMetric"]{background:#fbf7f4;border:1px solid #eee3dc;border-radius:10px;padding:.6rem .9rem}
 </style>"""
+# Streamlit 1.67 offers no way to translate the file uploader (streamlit/streamlit#13500), so its three English
+# texts are drawn at size 0 and Chinese ones put after them. Selectors use data-testid and element structure only
+# (no generated class names); if a Streamlit upgrade changes them, the English texts simply come back.
+_DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+_UPLOADER_TEXTS = {
+    f'{_DROPZONE} button [data-testid="stMarkdownContainer"] p': S.UPLOADER_BROWSE,  # "Upload"
+    '[data-testid="stFileUploaderDropzoneInstructions"] span': S.UPLOADER_HINT,  # "50MB per file"
+    f"{_DROPZONE} > div:not([data-testid]) > span": S.UPLOADER_DROP,  # "Drag and drop files here" (while dragging)
+}
+
+
+def uploader_css(*, max_upload_mb: int) -> str:
+    """The stylesheet that shows the file uploader's texts in Chinese (static strings only, no user text)."""
+    rules = [f'{selector}{{font-size:0}}{selector}::after{{content:"{text.format(mb=max_upload_mb)}";font-size:.875rem}}'
+             for selector, text in _UPLOADER_TEXTS.items()]
+    return "<style>" + "\n".join(rules) + "</style>"
 
 
 def log_path() -> Path:
@@ -126,7 +142,7 @@ def _run_app_instead_of_page() -> None:
 def page_header(page: str) -> None:
     """Icon + Chinese title + one-line intro, the same on every page (run through app.py if started alone)."""
     _run_app_instead_of_page()
-    st.html(CSS)
+    st.html(CSS + uploader_css(max_upload_mb=int(st.get_option("server.maxUploadSize"))))
     st.title(f"{S.PAGE_ICONS[page]} {S.PAGE_TITLES[page]}", anchor=False)
     st.caption(S.PAGE_INTROS[page])
 

@@ -44,9 +44,9 @@ def start_web_font_build() -> threading.Thread | None:
 def stamp() -> tuple:
     """Cheap fingerprint of the store's content: cached results are keyed by it, so writes invalidate them."""
     current = store()
-    added, removed = current.stopword_changes()
-    return (str(current.path), tuple(current.counts().values()), tuple(current.list_user_words()),
-            tuple(sorted(added)), tuple(sorted(removed)))
+    # The outdated count changes while a re-analysis (of any session) writes, so its results reach every page.
+    return (str(current.path), tuple(current.counts().values()), current.word_list_state().signature,
+            outdated_articles())
 
 
 # ---- cached results (plain keys only) ------------------------------------------------------------------
@@ -166,13 +166,20 @@ def clear_results() -> None:
 
 
 def reanalyze(*, progress: Callable[[int, int], None] | None = None) -> int:
-    """Re-analyse every stored article with the current user words and stopwords; how many were redone."""
+    """Re-analyse the articles not yet analysed with the current user words and stopwords; how many were redone."""
     from analysis import pipeline
 
     try:
         return pipeline.reanalyze(store(), progress=progress)
     finally:  # even a partial run changed stored keywords and tokens
         clear_results()
+
+
+def outdated_articles() -> int:
+    """Articles not yet re-analysed with the current word lists (never cached: one index scan)."""
+    from analysis import reanalysis
+
+    return reanalysis.count_outdated(store())
 
 
 # ---- view state: URL query parameters mirror the selections ----------------------------------------------

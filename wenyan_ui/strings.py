@@ -75,6 +75,10 @@ DELETED = "已删除 {n} 篇文章。"
 USER_WORDS_LABEL = "用户词典（每行一个词，分词时保持完整）"
 STOPWORDS_LABEL = "自定义停用词（每行一个词，不参与关键词统计）"
 SAVE_WORDS = "保存词表"
+# The file uploader's own texts, swapped in by a stylesheet (Streamlit has no option for them; frame.py).
+UPLOADER_BROWSE = "选择文件"
+UPLOADER_HINT = "或将文件拖放到此处 · 每个文件不超过 {mb} MB"
+UPLOADER_DROP = "松开鼠标即可添加文件"
 
 ERRORS = {
     "UnsupportedFormat": "不支持该文件格式，请上传 txt、md、html、docx、pdf、csv、xlsx、jsonl 或 zip 文件。",
@@ -174,3 +178,7 @@ WORDS_UNCHANGED = "词表没有变化。"
 REANALYZING = "正在按新词表重新分析已入库文章……"
 REANALYZE_PROGRESS = "正在重新分析第 {done}/{total} 篇文章"
 WORDS_REANALYZED = "词表已保存，已按新词表重新分析 {n} 篇文章。"
+REANALYSIS_PENDING = ("有 {n:,} 篇文章尚未按当前词表重新分析（上次重新分析中途停止，或词表在其他会话中被修改）。"
+                      "完成之前，这些文章的分词、词频和关键词仍按旧词表计算。")
+REANALYSIS_FINISH = "完成重新分析"
+REANALYSIS_FINISHED = "已按当前词表重新分析 {n:,} 篇文章。"
