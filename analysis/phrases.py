@@ -26,10 +26,7 @@ def phrase_units(words: Iterable[str], *, stopwords: Collection[str] = frozenset
 
 
 def _joinable(words: Sequence[str], stopwords: Collection[str]) -> set[str]:
-    distinct = set(words)
-    # set algebra and filter run in C; only the distinct candidates reach the (memoised) letter test
-    candidates = distinct.difference(stopwords) | distinct.intersection(INNER_WORDS)
-    return set(filter(_has_letter, candidates))
+    return {w for w in set(words) if (w not in stopwords or w in INNER_WORDS) and _has_letter(w)}
 
 
 @lru_cache(maxsize=1 << 17)

@@ -238,7 +238,7 @@ def content_words(tokens: Iterable[Token | str], *, stopwords: frozenset[str] | 
     if phrases:
         words = merge_phrases(words, phrases)  # on the full sequence, so a phrase never bridges a removed word
     # is_content_word inlined and its regex part memoised: this runs on every distinct word of every article
-    keep = {w for w in set(words).difference(stopwords) if len(w) >= min_chars and is_wordlike(w)}
+    keep = {w for w in set(words) if len(w) >= min_chars and w not in stopwords and is_wordlike(w)}
     return list(filter(keep.__contains__, words))
 
 

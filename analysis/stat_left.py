@@ -41,31 +41,30 @@ REFERENCE_TIME = re.compile(r"去年|上年|同期|前年|上届|年前|年初|�
 
 def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
     """Where a leftward subject search stops: punctuation, numbers, scope/time words, pronouns, prepositions."""
-    word, flag = tok.word, tok.flag  # read once: this runs for every token a subject search passes
-    if word in NOUNISH_NUMERAL_WORDS or word == "按" and collected and collected[0].word in PERIOD_UNITS:
+    if tok.word in NOUNISH_NUMERAL_WORDS or tok.word == "按" and collected and collected[0].word in PERIOD_UNITS:
         return False  # 一线职工, 按月足额支付…: not a boundary
-    if word in COPULAS and collected:
+    if tok.word in COPULAS and collected:
         return True  # 目标是|实现高校毕业生…: what a copula introduces is the phrase
-    if word == "一次" and collected and collected[-1].word.endswith("率"):
+    if tok.word == "一次" and collected and collected[-1].word.endswith("率"):
         return False  # 焊缝|一次|合格率: first-pass yield, not a count
-    if word == "在" and collected and collected[0].flag == "ns" and len(collected[0].word) == 1:
+    if tok.word == "在" and collected and collected[0].flag == "ns" and len(collected[0].word) == 1:
         return False  # 高校毕业生在|陕|就业创业: 在 + a one-character place abbreviation is part of the phrase
-    if collected and (word in INNER_LINKS or word in PERIOD_WORDS):
+    if collected and (tok.word in INNER_LINKS or tok.word in PERIOD_WORDS):
         return False  # 规模以上工业企业, 月收入
-    if word == "等":  # 工资等待遇 keeps its example; 骑手等|户外劳动者 names the class after 等
+    if tok.word == "等":  # 工资等待遇 keeps its example; 骑手等|户外劳动者 names the class after 等
         return sum(len(t.word) for t in collected) >= EXAMPLE_CLASS_CHARS
-    if is_punct(tok) or flag in ("m", "q", "r", "p", "f", "y", "e", "o", "x"):
+    if is_punct(tok) or tok.flag in ("m", "q", "r", "p", "f", "y", "e", "o", "x"):
         return True
-    if word in lex.SCOPE_WORDS or flag == "t" and TIME_WORD.match(word) or REFERENCE_TIME.search(word):
+    if tok.word in lex.SCOPE_WORDS or tok.flag == "t" and TIME_WORD.match(tok.word) or REFERENCE_TIME.search(tok.word):
         return True
-    if flag == "d" and word in INNER_ADVERBS and collected:
+    if tok.flag == "d" and tok.word in INNER_ADVERBS and collected:
         return False
-    if word == "的":
+    if tok.word == "的":
         return not collected
-    if flag == "c" or flag.startswith("u") or flag == "d":
-        return not (word in JOINING_WORDS and collected)
+    if tok.flag == "c" or tok.flag.startswith("u") or tok.flag == "d":
+        return not (tok.word in JOINING_WORDS and collected)
     verbish_tail = collected and all(t.flag in VERB_FLAGS or t.flag == "vn" for t in collected)
-    return bool(verbish_tail and word.endswith(lex.AGENT_SUFFIXES))  # 成都工匠学院|免费培训
+    return bool(verbish_tail and tok.word.endswith(lex.AGENT_SUFFIXES))  # 成都工匠学院|免费培训
 
 
 def _strip_edges(toks: list[Tok], *, leading: bool) -> list[Tok]:

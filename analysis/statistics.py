@@ -174,11 +174,10 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
 
 def _section_title(sections: tuple[Section, ...], offset: int) -> str | None:
     """Title of the innermost section holding offset (None in the lead or without sections)."""
-    best = None  # the first section with the greatest (start, level), as max() over the holders picks it
-    for s in sections:
-        if s.start <= offset < s.end and (best is None or (s.start, s.level) > (best.start, best.level)):
-            best = s
-    return None if best is None else best.title
+    holding = [s for s in sections if s.start <= offset < s.end]
+    if not holding:
+        return None
+    return max(holding, key=lambda s: (s.start, s.level)).title
 
 
 def _restated(first: Draft, draft: Draft) -> bool:
