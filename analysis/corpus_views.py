@@ -266,11 +266,11 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], *, store: Store,
     """Load, analyse and store uploaded files one by one; one result row per article or failed file."""
     from analysis.limits import MAX_UPLOAD_BYTES  # enforced here again, after Streamlit's maxUploadSize
     from analysis.loaders import load_bytes
-    from analysis.segment import load_stopwords, make_segmenter
+    from analysis.segment import make_segmenter
 
     lists = store.word_list_state()  # one snapshot: its signature is stamped on what it analyses
     segmenter = make_segmenter(user_words=lists.user_words)
-    stopwords = load_stopwords(extra=lists.added_stopwords) - lists.removed_stopwords
+    stopwords = pipeline.lists_stopwords(lists)
     results = []
     for done, (name, data) in enumerate(files):
         if progress is not None:

@@ -195,8 +195,9 @@ def _result_or_error(future, paths: Sequence[str]) -> list[tuple[str, list[tuple
 class _Writer:
     """Collects outcomes and writes them in short transactions, so readers are never blocked for long."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, word_lists: str | None = None) -> None:
         self.store, self.items, self.pending, self.flushed_at = store, [], [], time.monotonic()
+        self.word_lists = word_lists  # what the records were analysed with, not what is stored when they land
 
     def add(self, outcome: tuple) -> None:
         kind, source = outcome[0], outcome[1]
@@ -210,7 +211,7 @@ class _Writer:
 
     def flush(self) -> None:
         records = [o for o in self.pending if o[0] == "record"]
-        results = iter(self.store.save_records([o[2] for o in records])) if records else iter(())
+        results = iter(self.store.save_records([o[2] for o in records], word_lists=self.word_lists)) if records else iter(())
         for o in self.pending:
             if o[0] == "known":
                 digest, title = o[2]
@@ -233,7 +234,7 @@ def run_ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | 
     small = jobs == 1 or bytes_total <= IN_PROCESS_BYTES
     results = _run_in_process(files, context) if small else _run_pool(files, context, jobs)
     sizes = {path: size for path, _, size in files}
-    writer = _Writer(store)
+    writer = _Writer(store, word_lists=context.word_lists)
     writer.items.extend(missing)
     try:
         _consume(results, writer, progress, sizes=sizes, total=(len(files), bytes_total), started=started)

@@ -126,8 +126,12 @@ def _check_method(method: str) -> None:
 
 def store_stopwords(store: Store) -> frozenset[str]:
     """The packaged stopwords with the user's additions and removals from the store."""
-    added, removed = store.stopword_changes()
-    return load_stopwords(extra=added) - removed
+    return lists_stopwords(store.word_list_state())
+
+
+def lists_stopwords(lists) -> frozenset[str]:
+    """The packaged stopwords with the additions and removals of one word-list snapshot (`Store.word_list_state`)."""
+    return load_stopwords(extra=lists.added_stopwords) - lists.removed_stopwords
 
 
 def refresh_statistics(store: Store, *, progress: Callable[[int, int], None] | None = None) -> int:
@@ -151,7 +155,7 @@ def ingest(paths: Iterable[str | os.PathLike], *, store: Store, jobs: int | None
 
 
 def reanalyze(store: Store, *, progress: Callable[[int, int], None] | None = None, jobs: int | None = None) -> int:
-    """Re-segment every stored article with the store's current user words and stopwords, in place.
+    """Re-analyse, in place, the stored articles not yet analysed with the current word lists or extractor.
 
     Same ids; tokens, term counts (and corpus totals) and keyword lists are recomputed (cached on-demand
     lists are dropped); sections and statistics too when their extractor version is not the current one

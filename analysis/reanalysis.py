@@ -6,11 +6,9 @@ from collections.abc import Callable, Iterator, Sequence
 
 from analysis import workers
 from analysis.pipeline import analyze_record
-from analysis.segment import load_stopwords, make_segmenter
 from analysis.statistics import EXTRACTOR_VERSION
 from analysis.store import Store
 from analysis.store_rows import ArticleRecord
-from analysis.store_words import WordListState
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +27,7 @@ def reanalyze_store(store: Store, *, progress: Callable[[int, int], None] | None
     ids = store.outdated_article_ids(state.signature, extractor_version=EXTRACTOR_VERSION)
     if not ids:
         return 0
-    context = _context(state)
+    context = workers.context_from_lists(state)
     jobs = max(1, jobs or workers.usable_cores())
     batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
     small = jobs == 1 or len(batches) == 1 or store.counts()["chars"] < POOL_CHARS
@@ -48,12 +46,6 @@ def reanalyze_store(store: Store, *, progress: Callable[[int, int], None] | None
 def count_outdated(store: Store) -> int:
     """How many articles `reanalyze_store` would redo now (cheap: one index scan)."""
     return store.count_outdated_articles(extractor_version=EXTRACTOR_VERSION)
-
-
-def _context(state: WordListState) -> workers.WorkerContext:
-    """Like `workers.make_context`, but from the lists read in one snapshot with their signature."""
-    stopwords = load_stopwords(extra=state.added_stopwords) - state.removed_stopwords
-    return workers.WorkerContext(make_segmenter(user_words=state.user_words), stopwords)
 
 
 def _reanalyze_batch(store_path: str, article_ids: Sequence[int],

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from analysis.models import Article
-from analysis.pipeline import analyze_record, store_stopwords
+from analysis.pipeline import analyze_record, lists_stopwords
 from analysis.segment import Segmenter, make_segmenter
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from analysis.store import Store
+    from analysis.store_words import WordListState
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ class WorkerContext:
     segmenter: Segmenter
     stopwords: frozenset[str]
     known: frozenset[str] = field(default=frozenset())  # hashes stored with the current extractor version
+    word_lists: str | None = None  # signature of the word lists read for this context (stamped on what it writes)
 
 
 _worker_context: WorkerContext | None = None  # set once per worker process by the pool initializer
@@ -42,8 +44,13 @@ def _init_worker(context: WorkerContext) -> None:
 
 
 def make_context(store: Store, *, known: frozenset[str] = frozenset()) -> WorkerContext:
-    """The segmenter and stopwords of the store's word lists, and the content hashes to skip."""
-    return WorkerContext(make_segmenter(user_words=store.list_user_words()), store_stopwords(store), known)
+    """The segmenter and stopwords of the store's word lists (one snapshot), and the content hashes to skip."""
+    return context_from_lists(store.word_list_state(), known=known)
+
+
+def context_from_lists(lists: WordListState, *, known: frozenset[str] = frozenset()) -> WorkerContext:
+    """The context of one word-list snapshot, carrying its signature to stamp on what it writes."""
+    return WorkerContext(make_segmenter(user_words=lists.user_words), lists_stopwords(lists), known, lists.signature)
 
 
 def usable_cores() -> int:

@@ -38,7 +38,7 @@ NEWS = [
      "学校与企业共建实训基地，推动人才培养与产业需求精准对接。"),
 ]
 
-N_CRASH_FILES = 400
+N_CRASH_FILES = 1000  # enough that the kill lands mid-ingest even when writes are batched
 
 
 @pytest.fixture(scope="module")

@@ -202,3 +202,24 @@ def test_a_killed_run_leaves_the_rest_counted_for_the_next_run(tmp_path: Path) -
     assert reanalysis.count_outdated(store) == len(NEWS) - 1
     assert reanalyze(store, jobs=1) == len(NEWS) - 1 and reanalysis.count_outdated(store) == 0
     assert corpus_mismatches(store) == 0
+
+
+def test_an_ingest_stamps_the_word_lists_it_analysed_with_not_those_saved_meanwhile(tmp_path):
+    """Another session saving a user word mid-ingest leaves the new articles counted as stale, then fixed."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i, (title, body) in enumerate(NEWS):
+        (folder / f"{i}.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    store = Store(tmp_path / "mid.sqlite3")
+    saved = []
+
+    def save_once(state) -> None:  # runs in the ingesting process before anything is written
+        if not saved:
+            Store(store.path).add_user_words([USER_WORD])
+            saved.append(True)
+
+    assert ingest([folder], store=store, jobs=1, progress=save_once).stored == len(NEWS)
+    assert reanalysis.count_outdated(store) == len(NEWS)
+    assert reanalyze(store) == len(NEWS) and reanalysis.count_outdated(store) == 0
+    tokens = [t.word for t in store.get_analysis(store.list_articles()[0]["id"]).tokens]
+    assert USER_WORD in tokens
