@@ -42,7 +42,13 @@ def replace_block(readme: str, block: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in ("-h", "--help"):
+        print("usage: python docs/bench_table.py [RESULTS_JSON]  (default: benchmarks/out/results.json)")
+        return 0
     source = Path(args[0]) if args else REPO / "benchmarks" / "out" / "results.json"
+    if not source.is_file():
+        print(f"error: {source} not found; run `make bench` first", file=sys.stderr)
+        return 1
     readme = REPO / "README.md"
     results = json.loads(source.read_text(encoding="utf-8"))
     readme.write_text(replace_block(readme.read_text(encoding="utf-8"), render_block(results)), encoding="utf-8")
