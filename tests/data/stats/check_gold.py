@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[3] / "shared"  # <repo>/../shared (the repository's sibling folder)
+REPO = HERE.parents[2]  # "article" paths are relative to the repository
 
 MIN_ARTICLES = 25
 MIN_STATISTICS = 300
@@ -171,7 +171,7 @@ def check_gold(gold_path: Path) -> tuple[list[str], int, int]:
     if not TOP_KEYS <= keys or keys - TOP_KEYS - OPTIONAL_TOP_KEYS:
         return [f"{where}: top-level keys {sorted(keys)}"], 0, 0
     if "article" in gold:
-        article = SHARED.parent / gold["article"]
+        article = REPO / gold["article"]
     else:
         article = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
     if not article.exists():
