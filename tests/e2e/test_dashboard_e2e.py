@@ -38,7 +38,7 @@ def test_every_page_renders_after_uploading_the_seed(server, page, tmp_path):
     wait_idle(page, timeout_ms=180_000)  # first visit ingests the demo corpus
     first_start = time.perf_counter() - started
     body = _upload(page, base, [SEED])  # the seed is in the demo corpus already
-    assert "重复（已存在）" in body
+    assert "完成：入库 0 篇，重复 1 篇，失败 0 个。" in body
     timings = {}
     for name in PAGES:
         started = time.perf_counter()
