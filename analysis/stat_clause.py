@@ -152,6 +152,8 @@ def _text_len(toks: list) -> int:
 
 def _is_phrase(toks: list) -> bool:
     """A noun phrase: at least two characters, ending in a noun, no punctuation or numbers inside."""
+    if not toks:
+        return False
     ends_in_noun = toks[-1].flag.startswith(("n", "vn")) or toks[-1].word.endswith(lex.SHARE_WORDS)  # 返岗|率/v
     return _text_len(toks) >= 2 and ends_in_noun and all(
         t.flag.startswith(PHRASE_FLAGS) or t.flag.startswith("v") or t.word in NOUNISH_NUMERAL_WORDS for t in toks)

@@ -128,3 +128,10 @@ def test_subjects_come_from_the_sentence_and_stay_short(text):
         compact = stat.sentence.replace(" ", "")
         assert stat.subject.replace(" ", "") in compact
         assert len(stat.subject) <= 24
+
+
+
+def test_an_organisation_verb_at_the_end_leaves_the_phrase_whole():
+    """工会|争会 (found by the property below): nothing follows the verb, so there is no object to keep."""
+    toks = pos_tokens("工会争会", (0, 4))
+    assert joined(after_agent(toks)) == "工会争会"
