@@ -33,15 +33,6 @@ def find_occurrences(text: str, term: str, *, tokens: Sequence[Token] = (), whol
     return spans
 
 
-def section_title_at(sections: Sequence[Section], offset: int, *, lead_label: str = "导语") -> str:
-    """Title of the section holding `offset` (lead label before the first heading)."""
-    starts = [s.start for s in sections]
-    index = bisect_right(starts, offset) - 1
-    if index < 0:
-        return lead_label
-    return sections[index].title or lead_label
-
-
 def whole_word_spans(text: str, term: str, *, token_starts: np.ndarray, token_ends: np.ndarray
                      ) -> list[tuple[int, int]]:
     """`find_occurrences` for tokens given as sorted start/end arrays (no Token objects: KWIC over a corpus)."""

@@ -131,11 +131,6 @@ def make_segmenter(*, user_words: Iterable[str] = (), engine: str = "auto") -> S
                      split_joined=not any(map(_has_joined_run, words)))
 
 
-def load_dictionary(segmenter: Segmenter) -> None:
-    """Load jieba's dictionary now (it is otherwise loaded on first need), e.g. before forking workers."""
-    segmenter.tokenizer.initialize()
-
-
 def segment(article_or_text: Article | str, *, segmenter: Segmenter) -> tuple[Token, ...]:
     """Tokens with spans into the display text; whitespace is dropped, every other character is covered."""
     return tuple(map(Token, *segment_words(article_or_text, segmenter=segmenter)))

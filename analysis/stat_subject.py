@@ -45,10 +45,6 @@ def is_nounish(tok: Tok) -> bool:
     return tok.flag in NOUN_FLAGS or tok.flag.startswith("n")
 
 
-def _ends_with_any(word: str, heads: tuple[str, ...]) -> bool:
-    return any(word.endswith(h) for h in heads)
-
-
 def people_head(word: str) -> bool:
     """A token naming people (产业工人, 劳动者); 人才队伍 counts as its members."""
     return word.removesuffix("队伍").endswith(lex.PEOPLE_HEADS)

@@ -185,13 +185,3 @@ def _subset_woff2(chars: set[int]) -> bytes:
     """Regular-weight WOFF2 holding only `chars` (small, so instancing takes well under a second)."""
     with tempfile.TemporaryDirectory() as folder:
         return fonts.build_web_font(Path(folder) / "cloud.woff2", chars=chars).read_bytes()
-
-
-def wordcloud_image(frequencies: Mapping[str, float], **options) -> Image.Image:
-    """Convenience: layout + PIL image in one call (options as layout_cloud)."""
-    return render_image(layout_cloud(frequencies, **options))
-
-
-def wordcloud_svg(frequencies: Mapping[str, float], **options) -> str:
-    """Convenience: layout + SVG in one call (options as layout_cloud)."""
-    return render_svg(layout_cloud(frequencies, **options))
