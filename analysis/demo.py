@@ -14,10 +14,11 @@ DEMO_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".csv", ".xlsx
 
 
 def demo_paths(*, demo_dir: Path = DEMO_DIR) -> list[Path]:
-    """Every demo file, sorted (the seed, 000_…, first)."""
+    """Every demo article file, sorted (the seed, 000_…, first); the folder's README is not an article."""
     if not demo_dir.is_dir():
         return []
-    return sorted(p for p in demo_dir.iterdir() if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES)
+    return sorted(p for p in demo_dir.iterdir()
+                  if p.is_file() and p.suffix.lower() in DEMO_SUFFIXES and not p.stem.upper().startswith("README"))
 
 
 def demo_enabled() -> bool:
