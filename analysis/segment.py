@@ -37,6 +37,8 @@ WHITESPACE = re.compile(r"\s+")
 # A content word needs a letter (CJK or Latin); numbers written in Chinese numerals are not content.
 HAS_LETTER = re.compile(r"[^\W\d_]")
 CHINESE_NUMBER = re.compile(r"[零〇一二三四五六七八九十百千万亿两几多余第]+")
+# What jieba leaves of "50万人次" / "3亿元" after the digits: a magnitude and a measure word, never a term.
+MAGNITUDE_UNIT = re.compile(r"[零〇一二三四五六七八九十百千万亿两几]*[百千万亿][余多]?(?:人次|人|名|个|元|家|项|场|次|户|位|所|台|辆|吨|亩)")
 
 
 @dataclass(frozen=True, eq=False)
@@ -220,8 +222,7 @@ def is_content_word(word: str, *, stopwords: frozenset[str] | set[str], min_char
     return (
         len(word) >= min_chars
         and word not in stopwords
-        and HAS_LETTER.search(word) is not None
-        and CHINESE_NUMBER.fullmatch(word) is None
+        and is_wordlike(word)
     )
 
 
@@ -239,5 +240,7 @@ def content_words(tokens: Iterable[Token | str], *, stopwords: frozenset[str] | 
 
 @lru_cache(maxsize=1 << 17)
 def is_wordlike(word: str) -> bool:
-    """Holds a letter (CJK or Latin) and is not a number in Chinese numerals (memoised: words recur)."""
-    return HAS_LETTER.search(word) is not None and CHINESE_NUMBER.fullmatch(word) is None
+    """Holds a letter (CJK or Latin), is not a number in Chinese numerals nor a bare magnitude with its measure word
+    (万人次, 亿元); memoised: words recur."""
+    return (HAS_LETTER.search(word) is not None and CHINESE_NUMBER.fullmatch(word) is None
+            and MAGNITUDE_UNIT.fullmatch(word) is None)

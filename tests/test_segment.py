@@ -182,3 +182,22 @@ def test_content_words_filters(words, expected):
 def test_content_words_min_chars_and_strings():
     assert content_words(["新", "就业", "形态"], stopwords=frozenset(), min_chars=1) == ["新", "就业", "形态"]
     assert content_words(["就业", "形态学"], stopwords=frozenset(), min_chars=3) == ["形态学"]
+
+
+@pytest.mark.parametrize(("word", "counted"), [
+    ("产业工人", True), ("百万职工", True), ("万人空巷", True), ("AI", True),
+    ("万人次", False), ("万名", False), ("亿元", False), ("两万人", False), ("万余人", False),  # what 50万人次 leaves
+    ("三百", False), ("第一", False), ("2024", False), ("，", False), ("人", False),
+])
+def test_content_words_drop_numbers_and_magnitude_fragments(word, counted):
+    from analysis.segment import is_content_word
+
+    assert is_content_word(word, stopwords=frozenset()) is counted
+
+
+def test_number_fragments_never_reach_the_terms_of_a_figure_heavy_sentence():
+    from analysis.segment import content_words, make_segmenter
+
+    words = make_segmenter().cut("全年培训职工50万人次，发放补贴3亿元，新增就业2.3万人。")
+    assert "万人次" in words  # jieba does leave the fragment behind
+    assert not {"万人次", "亿元", "万人"} & set(content_words(words, stopwords=frozenset()))
