@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from pathlib import PurePath
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -121,13 +120,6 @@ def kwic_summary(table: pd.DataFrame, *, limit: int = KWIC_ROW_LIMIT) -> tuple[p
 
     totals = {"articles": int(table["article_id"].nunique()), "matches": len(table)}
     return table.head(limit).reset_index(drop=True), kwic.kwic_counts(table), totals
-
-
-def resegment(analysis: Analysis, *, segmenter) -> Analysis:
-    """The stored analysis with tokens cut again by `segmenter` (after the user dictionary changed)."""
-    from analysis.segment import segment
-
-    return replace(analysis, tokens=segment(analysis.article, segmenter=segmenter))
 
 
 def section_label(analysis: Analysis, index: int) -> str:
@@ -266,23 +258,22 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], *, store: Store,
     """Load, analyse and store uploaded files one by one; one result row per article or failed file."""
     from analysis.limits import MAX_UPLOAD_BYTES  # enforced here again, after Streamlit's maxUploadSize
     from analysis.loaders import load_bytes
-    from analysis.segment import make_segmenter
+    from analysis.workers import context_from_lists
 
-    lists = store.word_list_state()  # one snapshot: its signature is stamped on what it analyses
-    segmenter = make_segmenter(user_words=lists.user_words)
-    stopwords = pipeline.lists_stopwords(lists)
+    # One snapshot of the word lists: its signature is stamped on what it analyses.
+    context = context_from_lists(store.word_list_state())
     results = []
     for done, (name, data) in enumerate(files):
         if progress is not None:
             progress(done, len(files), name)
         try:
-            records = [pipeline.analyze_record(a, segmenter=segmenter, stopwords=stopwords)
+            records = [pipeline.analyze_record(a, segmenter=context.segmenter, stopwords=context.stopwords)
                        for a in load_bytes(data, name, max_bytes=MAX_UPLOAD_BYTES)]
         except AnalysisError as error:
             results.append({"file": name, "status": "error", "title": "", "error": type(error).__name__,
                             "message": str(error)})
             continue
-        saved = store.save_records(records, word_lists=lists.signature)
+        saved = store.save_records(records, word_lists=context.word_lists)
         for record, (article_id, created, _) in zip(records, saved):
             results.append({"file": name, "status": "stored" if created else "duplicate", "title": record.article[1],
                             "article_id": article_id, "error": "", "message": ""})

@@ -63,12 +63,9 @@ def kwic_rows(text: str, term: str, *, tokens: Sequence[Token] = (), sections: S
     if spans is None:
         spans = find_occurrences(text, term, tokens=tokens, whole_word=whole_word)
     heads = section_heads if section_heads is not None else [(s.start, s.title) for s in sections]
-    starts = [start for start, _ in heads]
-    for start, end in spans:
-        index = bisect_right(starts, start) - 1
+    for (start, end), section in zip(spans, section_labels(heads, spans)):
         rows.append({
-            "article_id": article_id, "article": article,
-            "section": (heads[index][1] if index >= 0 else None) or "导语",
+            "article_id": article_id, "article": article, "section": section,
             "left": text[max(0, start - width):start].replace(_NEWLINE, " "), "keyword": text[start:end],
             "right": text[end:end + width].replace(_NEWLINE, " "), "start": start, "end": end,
         })
@@ -130,13 +127,20 @@ def _doc_spans(doc: dict, term: str, whole_word: bool) -> list[tuple[int, int]]:
     return find_occurrences(doc["text"], term, tokens=doc.get("tokens", ()), whole_word=whole_word)
 
 
-def _section_keys(doc: dict, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, str, str]]:
-    """(article id, title, section title) of each span, as `kwic_rows` labels them."""
-    heads = doc["section_heads"]
+def section_labels(heads: Sequence[tuple[int, str | None]], spans: Sequence[tuple[int, int]]) -> list[str]:
+    """Title of the section holding each span ((start, title) heads in order; 导语 before the first heading)."""
     starts = [start for start, _ in heads]
+    labels = []
     for start, _ in spans:
         index = bisect_right(starts, start) - 1
-        yield doc["article_id"], doc["article"], (heads[index][1] if index >= 0 else None) or "导语"
+        labels.append((heads[index][1] if index >= 0 else None) or "导语")
+    return labels
+
+
+def _section_keys(doc: dict, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, str, str]]:
+    """(article id, title, section title) of each span, as `kwic_rows` labels them."""
+    for section in section_labels(doc["section_heads"], spans):
+        yield doc["article_id"], doc["article"], section
 
 
 def _doc_rows(doc: dict, term: str, width: int, whole_word: bool, *,

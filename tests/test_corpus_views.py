@@ -97,17 +97,3 @@ def test_uploads_are_stamped_with_the_word_lists_they_were_analysed_with(store):
     outdated = store.count_outdated_articles()
     views.ingest_uploads([("zz.txt", ARTICLE.encode())], store=store)
     assert store.count_outdated_articles() == outdated == store.counts()["articles"] - 1
-
-
-def test_resegment_applies_new_user_words(store):
-    from analysis.segment import make_segmenter
-
-    plain_id = next(r["id"] for r in store.list_articles() if not r["presegmented"])
-    analysis = store.get_analysis(plain_id)
-    pair = next(a.word + b.word for a, b in zip(analysis.tokens, analysis.tokens[1:])
-                if len(a.word) == len(b.word) == 2 and a.end == b.start and a.word.isalpha() and b.word.isalpha())
-    assert pair not in {t.word for t in analysis.tokens}
-    again = views.resegment(analysis, segmenter=make_segmenter(user_words=[pair]))
-    assert sum(t.word == pair for t in again.tokens) >= 1
-    assert all(analysis.article.text[t.start:t.end] == t.word for t in again.tokens)
-    assert again.sections == analysis.sections and again.statistics == analysis.statistics
