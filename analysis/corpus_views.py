@@ -101,10 +101,18 @@ def corpus_kwic_summary(store: Store, term: str, *, article_ids: Sequence[int] |
 
 
 def _term_sources(store: Store, term: str, article_ids: Sequence[int] | None, *, batch: int = 300):
-    """Articles holding the term, read from the store `batch` at a time."""
-    term, after_id = term.strip(), 0
-    while term:
-        found = store.term_sources(term, article_ids, after_id=after_id, limit=batch)
+    """Articles holding the term, read from the store `batch` at a time, in id order."""
+    term = term.strip()
+    if not term:
+        return
+    if article_ids is not None:  # by chunks of ids: each query looks up its own ids, not the whole list again
+        ordered = sorted(set(article_ids))
+        for at in range(0, len(ordered), batch):
+            yield from store.term_sources(term, ordered[at:at + batch])
+        return
+    after_id = 0
+    while True:
+        found = store.term_sources(term, None, after_id=after_id, limit=batch)
         yield from found
         if len(found) < batch:
             return

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from analysis import store_rows as rows
@@ -105,11 +107,12 @@ def term_sources(conn: sqlite3.Connection, term: str, article_ids: Sequence[int]
     params += [limit] if limit is not None else []
     found = conn.execute(sql, params).fetchall()
     ids = json.dumps([r["id"] for r in found])
-    section_rows = conn.execute("SELECT article_id, start, title FROM sections WHERE article_id IN "
-                                "(SELECT value FROM json_each(?)) ORDER BY article_id, idx", (ids,)).fetchall()
-    by_article: dict[int, list] = {}
-    for article_id, start, title in section_rows:
-        by_article.setdefault(article_id, []).append((start, title))
+    section_rows = conn.cursor()
+    section_rows.row_factory = None  # plain tuples: ~20 sections per article, a corpus-wide KWIC reads them all
+    section_rows.execute("SELECT article_id, start, title FROM sections WHERE article_id IN "
+                         "(SELECT value FROM json_each(?)) ORDER BY article_id, idx", (ids,))
+    by_article = {article_id: tuple((start, title) for _, start, title in rows)
+                  for article_id, rows in groupby(section_rows, key=itemgetter(0))}
     return [_term_source(r, by_article.get(r["id"], ())) for r in found]
 
 

@@ -87,3 +87,17 @@ def test_bounded_summary_equals_the_full_table_cut(demo_store, sort_by, limit, t
     assert rows.to_dict("records") == full.head(limit).to_dict("records")
     assert counts.to_dict("records") == want_counts.to_dict("records")
     assert totals == want_totals
+
+
+@pytest.mark.parametrize("batch", [1, 2, 300])
+def test_term_sources_read_in_batches_are_the_same_articles_in_id_order(demo_store, batch):
+    """Chunks of the chosen ids (or pages of the whole corpus) give each holding article once, by id."""
+    from analysis import corpus_views as views
+
+    ids = [row["id"] for row in demo_store.list_articles()]
+    chosen = ids[::-1] + ids[:2]  # unordered, with repeats, as a caller might pass them
+    everything = [doc["article_id"] for doc in views._term_sources(demo_store, "就业", None, batch=batch)]
+    picked = [doc["article_id"] for doc in views._term_sources(demo_store, "就业", chosen, batch=batch)]
+    some = [doc["article_id"] for doc in views._term_sources(demo_store, "就业", ids[1:4], batch=batch)]
+    assert everything == picked == sorted(everything) and len(everything) >= 4
+    assert some == [i for i in everything if i in ids[1:4]]
