@@ -12,10 +12,13 @@ import numpy as np
 
 from analysis.models import Analysis, Article, Keyword, Section, Statistic, Token
 
-# Spans are stored as zlib-compressed int32 deltas of the flat (start, end, start, end, …) sequence:
-# neighbouring tokens touch, so the deltas are tiny and compress to about a byte per token.
+# Spans are stored as deltas of the flat (start, end, start, end, …) sequence. Token gaps and lengths nearly
+# always fit a byte, so the deltas are stored as bytes behind a zero marker (two bytes per token, read without
+# inflating: a corpus-wide KWIC decodes every article's tokens); otherwise, and in stores written before,
+# as zlib-compressed int32 deltas (a zlib stream never starts with a zero byte).
 _SPAN_DTYPE = np.dtype("<i4")
 _SPAN_LIMIT = 2**31 - 1
+_BYTE_DELTAS = b"\x00"
 
 ARTICLE_COLUMNS = (
     "content_hash", "title", "subtitle", "kicker", "date", "source", "format", "encoding", "presegmented",
@@ -52,19 +55,29 @@ def encode_spans(spans: Iterable[tuple[int, int]] | None) -> bytes | None:
     """Compact, lossless encoding of (start, end) pairs."""
     if spans is None:
         return None
-    flat = np.array(list(spans), dtype=np.int64).reshape(-1)
+    return _encode_flat(np.array(list(spans), dtype=np.int64).reshape(-1))
+
+
+def _encode_flat(flat: np.ndarray) -> bytes:
     if flat.size and (flat.min() < 0 or flat.max() > _SPAN_LIMIT):
         raise ValueError("span offsets must be between 0 and 2**31-1")
-    deltas = np.diff(flat, prepend=0).astype(_SPAN_DTYPE)
-    return zlib.compress(deltas.tobytes(), 1)
+    deltas = np.diff(flat, prepend=0)
+    if deltas.size and deltas.min() >= 0 and deltas.max() <= 255:
+        return _BYTE_DELTAS + deltas.astype(np.uint8).tobytes()
+    return zlib.compress(deltas.astype(_SPAN_DTYPE).tobytes(), 1)
+
+
+def _decode_flat(blob: bytes) -> np.ndarray:
+    if blob[:1] == _BYTE_DELTAS:
+        return np.cumsum(np.frombuffer(blob, dtype=np.uint8, offset=1), dtype=np.int64)
+    return np.cumsum(np.frombuffer(zlib.decompress(blob), dtype=_SPAN_DTYPE), dtype=np.int64)
 
 
 def decode_spans(blob: bytes | None) -> tuple[tuple[int, int], ...] | None:
     """Inverse of `encode_spans`."""
     if blob is None:
         return None
-    flat = np.cumsum(np.frombuffer(zlib.decompress(blob), dtype=_SPAN_DTYPE), dtype=np.int64)
-    pairs = flat.reshape(-1, 2).tolist()
+    pairs = _decode_flat(blob).reshape(-1, 2).tolist()
     return tuple((start, end) for start, end in pairs)
 
 
@@ -73,7 +86,7 @@ def decode_token_bounds(blob: bytes | None) -> tuple[np.ndarray, np.ndarray]:
     if not blob:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    flat = np.cumsum(np.frombuffer(zlib.decompress(blob), dtype=_SPAN_DTYPE), dtype=np.int64)
+    flat = _decode_flat(blob)
     return flat[0::2], flat[1::2]
 
 
@@ -81,9 +94,7 @@ def encode_bounds(starts: Sequence[int], ends: Sequence[int]) -> bytes:
     """`encode_spans(zip(starts, ends))` built with numpy, without a tuple per token."""
     flat = np.empty(2 * len(starts), dtype=np.int64)
     flat[0::2], flat[1::2] = starts, ends
-    if flat.size and (flat.min() < 0 or flat.max() > _SPAN_LIMIT):
-        raise ValueError("span offsets must be between 0 and 2**31-1")
-    return zlib.compress(np.diff(flat, prepend=0).astype(_SPAN_DTYPE).tobytes(), 1)
+    return _encode_flat(flat)
 
 
 def encode_token_lists(text: str, words: Sequence[str], starts: Sequence[int],
