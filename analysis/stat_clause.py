@@ -4,7 +4,12 @@ from __future__ import annotations
 import re
 
 from analysis import stat_lexicon as lex
-from analysis.stat_subject import NOUNISH_NUMERAL_WORDS, last_listed_people
+from analysis.stat_subject import (
+    MODIFYING_VERBS,
+    NOUNISH_NUMERAL_WORDS,
+    STATUS_VERBS,
+    last_listed_people,
+)
 
 # A phrase that only says how a figure moved (同比增加, 净增, 比上年末提高): it names no quantity of its own.
 CHANGE_PHRASE = re.compile(r"^(?:同比|环比|净|比上年末?|较上年末?)?(?:增加|增长|减少|下降|提高|降低|上升|回落|缩短|延长|压缩|扩大|提升|增|减|多|少)了?(?:到|至)?$")
@@ -29,6 +34,8 @@ NOT_IN_NOUN_PHRASE = frozenset("xdprcumqfy")  # POS classes that end a noun phra
 QUANTITY_NOUNS = ("总量", "总数", "人数", "数量", "规模", "量", "额", "产值", "增加值")
 # Measure words that count organisations or places, never people (1830家 counts 工会组织, not the 会员 after it).
 PLACE_UNITS = frozenset({"家", "所", "座", "栋", "幢", "处", "间"})
+HOUSEHOLD_UNITS = frozenset({"户", "户次"})
+HOUSEHOLD_HEADS = ("企业", "单位", "家庭", "商户", "主体", "农户")  # what 户 counts besides people (not 总工会)
 
 
 def is_people_noun(phrase: str) -> bool:
@@ -108,10 +115,12 @@ def previous_topic(before: list) -> str:
 
 def heads_unit(tok, unit: str) -> bool:
     """A head noun right before a number that its measure word can count (岗位|20万个, 骑手|近十二万名, 总量|突破…)."""
-    if not tok.flag.startswith("n") or tok.flag == "ns":
-        return False
+    if not tok.flag.startswith(("n", "l", "j")) or tok.flag == "ns":
+        return False  # the tagger files set terms under l and j (从业人员/l, 困难职工/l)
     if tok.word.endswith(QUANTITY_NOUNS):
         return True  # 技能人才总量|突破260万人|高技能人才…: in text without commas the next noun is the next clause
+    if unit in HOUSEHOLD_UNITS:  # 惠及企业|3.2万户, 困难职工|1450户: 户 counts households and firms alike
+        return is_people_noun(tok.word) or tok.word.endswith(HOUSEHOLD_HEADS)
     return is_people_noun(tok.word) if unit in lex.PEOPLE_UNITS else tok.word.endswith(lex.THING_HEADS)
 
 
@@ -205,10 +214,15 @@ def after_event(toks: list) -> list:
     return toks
 
 
+MIN_NEW_SCOPE = 4  # 补贴目录|新增补贴工种 is cut; 城镇|新增就业 keeps its 城镇
+
+
 def from_kept_verb(toks: list) -> list:
     """电工家政|免费技能培训: 免费 starts the figure after a long modifier (城镇新增就业 keeps its 城镇)."""
     for i, tok in enumerate(toks[1:-1], start=1):
-        if tok.word in lex.KEPT_LEADING_VERBS and not tok.word.startswith("新") and _text_len(toks[:i]) >= 3:
+        new = tok.word.startswith("新")  # 补贴目录|新增补贴工种; 光伏发电|新增装机容量 is one name
+        if tok.word in lex.KEPT_LEADING_VERBS and _text_len(toks[:i]) >= (MIN_NEW_SCOPE if new else 3) and not (
+                new and toks[i - 1].flag in ("vn", "v")):
             return toks[i:]
     return toks
 
@@ -283,3 +297,46 @@ def after_possessive(toks: list) -> list:
     if not clause or text in GENERIC_TAILS or not _is_phrase(tail) or is_people_noun(text):
         return toks  # 高级技师的平均年薪, 留厦就业的毕业生: the modifier says which ones are counted
     return tail
+
+
+LONG_PHRASE_CHARS = 8  # gold subjects are short; a longer phrase read leftwards often holds a whole clause
+MIN_OBJECT_CHARS = 5  # 创新|工作室, 返还|资金, 帮扶|就业率: a short tail is the compound's head, not an object
+MIN_LEAD_OBJECT_CHARS = 4  # 推荐|就业率: a verb before a short head is part of the name
+RATE_HEADS = ("率", "比例", "比重", "占比")
+MAX_RATE_NAME = 5  # 推荐|就业率 is one name; 用于|技能培训一线工人取证率 is a predicate and its object
+SCOPE_NOUNS = ("领域", "大赛", "竞赛", "比赛")
+INNER_VERBS = MODIFYING_VERBS | STATUS_VERBS | lex.KEPT_LEADING_VERBS  # 参保|人数, 新增|就业: inside a compound
+
+
+def after_clause_verb(toks: list) -> list:
+    """程序|接收|欠薪线索, 带动|旅游餐饮综合消费 (marks stripped): a full verb before a noun phrase is the predicate;
+    its object is what is counted. Inside a phrase only a long one is cut (创新|工作室 is a compound)."""
+    for i in range(len(toks) - 2, -1, -1):
+        tok = toks[i]
+        if tok.flag != "v" or len(tok.word) < 2 or tok.word in INNER_VERBS or tok.word in TALLY_WORDS:
+            continue
+        tail = toks[i + 1:]
+        if not _is_phrase(tail) or tail[0].flag.startswith("v"):
+            continue
+        if i == 0:  # 带动|…, 参加|失业保险人数; a case or rate keeps its verb (支持农民工起诉|案件, 推荐就业|率)
+            keeps_verb = toks[-1].word.endswith(CASE_HEADS) or toks[-1].word.endswith(RATE_HEADS) and (
+                _text_len(tail) <= MAX_RATE_NAME)
+            return tail if _text_len(tail) >= MIN_LEAD_OBJECT_CHARS and not keeps_verb else toks
+        if _text_len(toks) > LONG_PHRASE_CHARS and _text_len(tail) >= MIN_OBJECT_CHARS and any(
+                is_nounish_flag(t) for t in toks[:i]):
+            return tail
+    return toks
+
+
+def is_nounish_flag(tok) -> bool:
+    """A noun, verbal noun, adjective or distinguishing word (the subject of a clause read leftwards)."""
+    return tok.flag.startswith(PHRASE_FLAGS)
+
+
+def after_scope_noun(toks: list) -> list:
+    """工程建设领域|实名制管理覆盖率, 职业技能大赛|世赛选拔项目: a field or an event inside a phrase is its scope."""
+    for i in range(len(toks) - 2, 0, -1):
+        if toks[i].word.endswith(SCOPE_NOUNS):
+            tail = toks[i + 1:]
+            return tail if _text_len(tail) >= 3 and _is_phrase(tail) else toks
+    return toks

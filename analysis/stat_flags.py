@@ -9,7 +9,7 @@ from analysis import stat_lexicon as lex
 
 TARGET_CUE = re.compile(lex.TARGET_CUE_PATTERN)
 PAST_MARKER = re.compile("|".join(lex.PAST_MARKERS))
-TARGET_AFTER = re.compile(r"^[^，,。；;！？]{0,12}(?:为目标|目标(?!任务))|^将[入进达超新增参获成实完]")
+TARGET_AFTER = re.compile(r"^(?![^，,。；;！？]{0,8}?完成)[^，,。；;！？]{0,12}(?:为目标|目标(?!任务))|^将[入进达超新增参获成实完]")
 GENERIC_HEAD = re.compile(r"(?:合格率|达标率|比例|比重|占比|人数|规模|总量|总数)$")
 WORKING_TIME = ("时长", "工时", "工作时间", "劳动时间", "加班时间")
 CAP_VERB = re.compile(r"控制(?:在|到)?$")  # 失业率控制在|5.3%以内: a ceiling to keep under is a goal
@@ -18,7 +18,7 @@ CAP_SUFFIX = "以内"
 EMPLOYED_AFTER = re.compile(r"^[^，,。；;！？]{0,8}?实现[^，,。；;！？]{0,5}(?:就业|上岗|再就业)")
 STANDARD_WORDS = ("标准", "给予", "每", "最高", "按", "贴息")
 # A top-level heading (一、主要目标, 第三章 重点任务) that announces plans makes the figures under it goals.
-TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分篇])[^。！？]{0,36}$", re.M)
+TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分篇])[^。！？]{0,36}$", re.MULTILINE)
 PLAN_HEADING = re.compile(r"目标|任务|计划|规划|安排|举措|措施|展望|打算|部署")
 PLAN_PAST = re.compile(r"已经|已|去年|上年|过去|截至|截止|完成了|实现了|达到了|同比")
 
@@ -120,8 +120,8 @@ def is_workforce(subject: str, sentence: str, *, document: tuple[int, int] | Cal
     if verdict is not None:
         return verdict
     n_yes, n_no = count_lexicon(sentence)
-    if n_yes != n_no:
-        return n_yes > n_no
+    if n_yes != n_no and not (n_no > n_yes and subject.endswith(lex.PEOPLE_HEADS)):
+        return n_yes > n_no  # (people the lexicon does not know, 选手, are judged by the article when in doubt)
     n_yes, n_no = document() if callable(document) else document  # counted only when a tie needs it
     return n_yes > n_no
 

@@ -3,19 +3,48 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from operator import itemgetter
 
 from analysis import stat_lexicon as lex
 from analysis.stat_clause import (
-    after_agent, after_event, after_honour, after_inner_place, after_inner_time, after_organisation, after_possessive,
-    after_repeat, after_transfer, from_kept_verb, with_class_verb, without_goal_verb, without_trailing_place,
+    after_agent,
+    after_clause_verb,
+    after_event,
+    after_honour,
+    after_inner_place,
+    after_inner_time,
+    after_organisation,
+    after_possessive,
+    after_repeat,
+    after_scope_noun,
+    after_transfer,
+    from_kept_verb,
+    with_class_verb,
+    without_goal_verb,
+    without_trailing_place,
 )
 from analysis.stat_subject import (
-    JOINING_WORDS, MAX_SUBJECT_CHARS, NOUNISH_NUMERAL_WORDS, NUMERAL_CHAR, QUOTES, SPLIT_UNIT, TIME_WORD, VERB_FLAGS,
-    Tok, is_nounish, is_punct, last_listed_people, people_head,
+    JOINING_WORDS,
+    MAX_GLOSS_TOKENS,
+    MAX_SUBJECT_CHARS,
+    NOTE_WORDS,
+    NOUNISH_NUMERAL_WORDS,
+    NUMERAL_CHAR,
+    QUOTES,
+    SPLIT_UNIT,
+    TIME_WORD,
+    VERB_FLAGS,
+    Tok,
+    is_nounish,
+    is_punct,
+    last_listed_people,
+    people_head,
 )
 
 INNER_ADVERBS = frozenset({"再", "新", "重新", "免费", "灵活", "稳定", "实际", "初步", "一次性", "拒不"})
 INNER_LINKS = frozenset({"以上", "及以上", "以下"})  # 规模以上工业企业, 大专及以上学历
+RANK_LINKS = frozenset({"以上", "及以上"})  # 其中高级工以上|620人: the people at or above a rank are counted
 PERIOD_WORDS = frozenset({"月", "年", "日"})  # 月收入, 年营业收入
 PROPORTION_VERBS = frozenset({"是", "为", "占", "相当于", "占到"})
 RANGE_DASHES = frozenset({"—", "–", "-", "~", "～"})  # 25—29岁: a dash inside a range is not punctuation
@@ -36,6 +65,10 @@ SUFFIX_HEADS = frozenset({"率", "量", "数", "额", "比", "比例", "人数",
 EXAMPLE_CLASS_CHARS = 4
 VP_HEADS = ("案件", "线索", "行为", "情况", "问题", "事件", "率", "比例", "比重")
 PLACE_TAILS = frozenset({"地区", "市", "省", "区", "县"})
+OPENING_BRACKETS = frozenset("（(")
+CLOSING_BRACKETS = frozenset("）)")
+WORD_AND_FLAG = itemgetter(0, 1)  # Tok.word, Tok.flag
+WALK_CACHE = 1 << 14  # distinct clauses before a number kept per process (a few MB at most)
 REFERENCE_TIME = re.compile(r"去年|上年|同期|前年|上届|年前|年初|年末|年底|平均水平")
 
 
@@ -63,8 +96,8 @@ def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
         return not collected
     if tok.flag == "c" or tok.flag.startswith("u") or tok.flag == "d":
         return not (tok.word in JOINING_WORDS and collected)
-    verbish_tail = collected and all(t.flag in VERB_FLAGS or t.flag == "vn" for t in collected)
-    return bool(verbish_tail and tok.word.endswith(lex.AGENT_SUFFIXES))  # 成都工匠学院|免费培训
+    return bool(collected) and tok.word.endswith(lex.AGENT_SUFFIXES) and all(  # 成都工匠学院|免费培训
+        t.flag in VERB_FLAGS or t.flag == "vn" for t in collected)  # (the suffix test first: it rarely holds)
 
 
 def _strip_edges(toks: list[Tok], *, leading: bool) -> list[Tok]:
@@ -125,19 +158,30 @@ def _collect(before: list[Tok]) -> list[Tok]:
     """Tokens right before a number back to a boundary (or to the length limit, after the last verb)."""
     collected: list[Tok] = []
     length = 0  # characters in collected, kept as it grows
-    for i in range(len(before) - 1, -1, -1):
+    i = len(before)
+    while i > 0:
+        i -= 1
         tok = before[i]
         bound = len(tok.word) == 1 and (tok.flag in ("m", "q") or tok.word == "之") and not (
-            NUMERAL_CHAR.match(tok.word))
+            NUMERAL_CHAR.match(tok.word)) or tok.word[:1] == "之" and _of_place(tok)
         after_activity = tok.word == "后" and i > 0 and before[i - 1].flag == "vn" and collected  # 培训后就业率
-        if after_activity or bound and i > 0 and (is_nounish(before[i - 1]) or before[i - 1].word == "之"):
+        rank_and_up = not collected and tok.word in RANK_LINKS and i > 0 and people_head(before[i - 1].word)
+        if after_activity or rank_and_up or bound and i > 0 and (is_nounish(before[i - 1]) or before[i - 1].word == "之"):
             collected.insert(0, tok)  # 专业|点, 司机|之|家: a bound morpheme inside a noun
             length += len(tok.word)
             continue
         if tok.word == "岁" and collected:  # 25—29岁|劳动力失业率: an age band belongs to the group
             return _age_band(before[:i + 1]) + collected
         if _is_left_boundary(tok, collected):
-            break
+            gloss = _gloss_start(before, i) if tok.word in CLOSING_BRACKETS and (
+                not collected or "".join(t.word for t in collected) in SUFFIX_HEADS) else -1
+            if gloss < 0:  # (街道（乡镇）|零工驿站: a gloss on a modifier ends the phrase)
+                break
+            if not before[gloss + 1].word.startswith(NOTE_WORDS):  # 就业（升学）|率: the gloss is in the phrase
+                collected[:0] = before[gloss: i + 1]
+                length += sum(len(t.word) for t in before[gloss: i + 1])
+            i = gloss  # 城镇新增就业（含灵活就业）|5.2万人: a note on scope is skipped
+            continue
         length += len(tok.word)
         if length > MAX_SUBJECT_CHARS:
             return _after_last_verb(collected)  # no boundary in reach (text without commas)
@@ -145,9 +189,38 @@ def _collect(before: list[Tok]) -> list[Tok]:
     return collected
 
 
+def _of_place(tok: Tok) -> bool:
+    """职工|之家/r, 司机|之家: the tagger's 之X after a noun is a bound head (之一 is a fraction, not a place)."""
+    return len(tok.word) == 2 and tok.word[0] == "之" and tok.flag in ("r", "n") and not NUMERAL_CHAR.match(tok.word[1])
+
+
+class _Clause(tuple):
+    """The (word, flag) pairs of a clause, hashed as such; `unquoted` keeps its tokens for a call that misses the cache."""
+
+
 def _walk(before: list[Tok]) -> list[Tok]:
+    """The phrase right before a number (a slice of `before` without its quotes); see _walk_words for the rules."""
+    clause = _Clause(map(WORD_AND_FLAG, before))  # clauses recur across a corpus: cached by words and flags
+    clause.unquoted = unquoted = [t for t in before if t.word not in QUOTES]
+    start, end = _walk_span(clause)
+    del clause.unquoted  # the cache keeps the key: it must not keep the tokens alive
+    return unquoted[start:end]
+
+
+@lru_cache(maxsize=WALK_CACHE)
+def _walk_span(clause: _Clause) -> tuple[int, int]:
+    """(start, end) of the walked phrase among the clause's unquoted tokens (the rules see words, flags, adjacency)."""
+    unquoted = clause.unquoted
+    phrase = _walk_words(unquoted)
+    if not phrase:
+        return 0, 0
+    first = next(i for i, t in enumerate(unquoted) if t is phrase[0])
+    return first, first + len(phrase)
+
+
+def _walk_words(before: list[Tok]) -> list[Tok]:
     """The phrase right before a number: back to a boundary, after the last reporting verb, edges trimmed."""
-    before = _strip_edges([t for t in before if t.word not in QUOTES], leading=False)
+    before = _strip_edges(before, leading=False)
     collected = _collect(before)
     if not collected:
         return []  # every rule below keeps an empty phrase empty
@@ -195,7 +268,7 @@ def without_period_reference(clause: list[Tok]) -> list[Tok]:
 # Applied in this order to the phrase read leftwards from a number (each returns its input or a part of it).
 PHRASE_TRIMS = (after_repeat, without_goal_verb, without_trailing_place, after_inner_time, after_inner_place,
                 after_agent, after_organisation, after_event, after_transfer, after_honour, after_possessive,
-                from_kept_verb, last_listed_people)
+                from_kept_verb, last_listed_people, after_clause_verb, after_scope_noun)
 
 
 def _starts_change(rest: list[Tok]) -> bool:
@@ -210,14 +283,31 @@ def _starts_change(rest: list[Tok]) -> bool:
     return True
 
 
+def _gloss_start(before: list[Tok], close: int) -> int:
+    """Index of the bracket opening the short gloss that closes at `close` (…（升学）); -1 when there is none."""
+    for j in range(close - 1, max(close - MAX_GLOSS_TOKENS, 0) - 1, -1):
+        if before[j].word in OPENING_BRACKETS:
+            glossed = j > 0 and (is_nounish(before[j - 1]) or before[j - 1].flag in VERB_FLAGS)
+            return j if glossed and j < close - 1 else -1
+        if is_punct(before[j]) and before[j].word != "、":
+            return -1
+    return -1
+
+
 def _clause_mark(before: list[Tok]) -> int:
     """Index of the last punctuation mark before the number (-1 if none), read from the right: only that clause counts."""
     last = len(before) - 1
-    for i in range(last, -1, -1):
+    i = len(before)
+    while i > 0:
+        i -= 1
         tok = before[i]
         if is_punct(tok) and tok.word not in QUOTES and not (
                 tok.word in RANGE_DASHES and 0 < i < last and before[i + 1].flag == "m"):
-            return i  # 25—29岁: a dash inside a range is not the mark
+            gloss = _gloss_start(before, i) if tok.word in CLOSING_BRACKETS and (
+                i == last or not is_punct(before[i + 1])) else -1
+            if gloss < 0:
+                return i  # 25—29岁: a dash inside a range is not the mark
+            i = gloss  # 就业（升学）|率: a gloss inside a phrase is no clause mark
     return -1
 
 
@@ -233,17 +323,30 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
             and not (t.word == "按" and i + 1 < len(clause) and clause[i + 1].word in PERIOD_UNITS)]  # 按月支付
     if clause and clause[-1].word == "的":  # X是Y的1.5倍, X占Y的8%: X is what is measured
         refs += [i for i, t in enumerate(clause) if t.word in PROPORTION_VERBS]  # 占全省职工总数的八成: see before
+    elif (share := _share_of_whole(clause)) >= 0:
+        refs.append(share)  # X占Y|8% (的 stripped)
     whole = clause
     if refs:
         clause = clause[: min(refs) if refs[0] == 0 else max(refs)]  # 比同企业…高出: all of it is the comparison
     collected = _walk(clause)
     if not collected and refs and whole[max(refs)].word in SHARE_VERBS:  # …的主力，占|新招员工|的六成
-        base = "".join(t.word for t in whole[max(refs) + 1: -1])
+        base = "".join(t.word for t in whole[max(refs) + 1:] if t.word != "的")
         return base if len(base) <= MAX_SUBJECT_CHARS else ""
     named = _hypernym(collected, context) or "".join(t.word for t in collected)
     if collected and clause and collected[0] is clause[0] and cut >= 0 and before[cut].word == "、":
         return _listed(before[:cut], named)  # 新开设订单班、冠名班|146个: the list is counted together
     return named
+
+
+def _share_of_whole(clause: list[Tok]) -> int:
+    """Index of 占 in X占Y|8% with 的 stripped, before a plain noun phrase (技能人才总量), not a named share
+    (技能人才比重); -1 when there is none."""
+    last = len(clause) - 1
+    while last >= 0 and clause[last].word not in SHARE_VERBS:
+        last -= 1
+    whole = clause[last + 1:]
+    plain = bool(whole) and all(is_nounish(t) for t in whole) and not whole[-1].word.endswith(lex.SHARE_WORDS)
+    return last if last >= 0 and plain else -1
 
 
 def _listed(before: list[Tok], last: str) -> str:

@@ -7,6 +7,8 @@ from typing import NamedTuple
 from analysis import stat_lexicon as lex
 
 MAX_SUBJECT_CHARS = 16
+MAX_GLOSS_TOKENS = 4  # 职业（工种）, 就业（升学）率: a gloss of a word or two
+NOTE_WORDS = ("含", "包括", "不含", "不包括", "其中", "下同")  # （含灵活就业）: a note on scope, not a gloss
 NUMERAL_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 QUOTES = frozenset("“”‘’「」\"'")
 MAX_HEAD_DISTANCE = 24  # a people noun this far after 名/位/人 still names what is counted
@@ -129,8 +131,24 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
     if mode == "bare" and not (window and is_nounish(window[0]) and window[0].flag not in ("l", "i")):
         return ""  # 3.2万|帮助…: a bare number before a verb closes its clause; its subject is on the left
     heads = lex.THING_HEADS if mode == "thing" else lex.THING_HEADS + lex.PEOPLE_HEADS
-    run = "".join(t.word for t in _noun_run(window, heads=heads)).removesuffix("队伍")
-    return "" if run.endswith(lex.SHARE_WORDS) else run  # 实现就业4252|就业率…: a count never counts a rate
+    toks = _noun_run(window, heads=heads)
+    run = "".join(t.word for t in toks).removesuffix("队伍")
+    if run.endswith(lex.SHARE_WORDS):
+        return ""  # 实现就业4252|就业率…: a count never counts a rate
+    return run + _gloss_after(after, toks[-1]) if toks and run.endswith(toks[-1].word) else run
+
+
+def _gloss_after(after: list[Tok], last: Tok) -> str:
+    """152个职业|（工种）: a short bracketed gloss right after the noun names it too; '' for a note (（含…）)."""
+    at = next((i for i, t in enumerate(after) if t is last), -1)
+    if at < 0 or at + 2 >= len(after) or after[at + 1].word not in ("（", "("):
+        return ""
+    for j in range(at + 2, min(at + 2 + MAX_GLOSS_TOKENS, len(after))):
+        if after[j].word in ("）", ")"):
+            inner = after[at + 2: j]
+            noted = inner[0].word.startswith(NOTE_WORDS)
+            return "" if noted or not all(is_nounish(t) for t in inner) else "".join(t.word for t in after[at + 1: j + 1])
+    return ""
 
 
 def _starts_clause(window: list[Tok]) -> bool:

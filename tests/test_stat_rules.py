@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.stat_left import RANGE_DASHES, _clause_mark
+from analysis.stat_left import RANGE_DASHES, _clause_mark, _walk, _walk_words
 from analysis.stat_lists import nouns_lead
 from analysis.stat_mentions import find_mentions
 from analysis.stat_subject import PUNCTUATION, QUOTES, Tok, is_punct
@@ -119,3 +119,90 @@ def test_clause_mark_is_the_last_mark(pairs: list[tuple[str, str]]) -> None:
 @given(st.text(alphabet=st.sampled_from(list(PUNCTUATION) + list("职工12a")), max_size=6))
 def test_is_punct_matches_its_definition(word: str) -> None:
     assert is_punct(Tok(word, "x", 0, len(word))) == all(ch in PUNCTUATION for ch in word)
+
+
+# --- 1.3.0: lists whose marks were stripped, clause verbs, scopes (sentences written for these tests) ---
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # C1: numbers side by side after a noun list (分别 and 、 stripped): one listed item per number, in order
+    ("全区 城镇职工 基本 养老保险 失业 保险 工伤保险 参保 人数 达到 86.2 万人 41.5 万人 47.3 万人 。",
+     ["城镇职工基本养老保险", "失业保险", "工伤保险"]),
+    ("取得 初级工 中级工 高级工 证书 补贴 800 元 1200 元 1800 元 。", ["初级工", "中级工", "高级工"]),
+    # …and a later run of as many numbers (their changes) reuses the items
+    ("技师 高级技师 月均 工资 7600 元 9400 元 上年 增长 5.1% 6.3% 。", ["技师", "高级技师", "技师", "高级技师"]),
+    # C2: noun–number pairs opened by a noun: each number counts the noun before it
+    ("运动会 产生 金牌 42 枚 银牌 40 枚 铜牌 45 枚 另 有 优胜奖 120 。", ["金牌", "银牌", "铜牌"]),
+    ("全县 现有 护理员 1200 名 育婴员 860 名 家政 保洁员 2300 名 。", ["护理员", "育婴员", "家政保洁员"]),
+    ("全县 新建 托育 中心 8 家 职工 食堂 5 家 。", ["托育中心", "职工食堂"]),
+    # C3: a full verb before a noun phrase is the predicate; its object is counted
+    ("马拉松 带动 周边 餐饮 住宿 消费 1.2 亿元 。", ["餐饮住宿消费"]),
+    # C4: a field or a contest inside a phrase is its scope
+    ("交通运输领域职工参保率达到96%。", ["职工参保率"]),
+    ("今年 全市 技能 大赛 决赛 项目 增至 36 项 。", ["决赛项目"]),
+    # C5: a bare 标准 names no amount: the money noun of the sentence does
+    ("企业应发放高温津贴，标准为每人每月不低于260元。", ["高温津贴"]),
+    # C7: X占Y|38% with 的 stripped: the part X is measured, as in X占Y的38%; a named share (…比重) stays whole
+    ("全市 技术 工人 占 职工 总数 38% 。", ["技术工人"]),
+    ("全市 技术 工人 12 万人 占 职工 总数 38% 。", ["技术工人", "职工总数"]),
+    ("高技能 人才 占 技能 人才 比重 超过 32% 。", ["高技能人才占技能人才比重"]),
+    # C8: 之家 tagged on its own after a noun is the head of the place (not a pronoun that ends the phrase)
+    ("全省建成职工之家1.2万个、户外劳动者服务站点3600个。", ["职工之家", "户外劳动者服务站点"]),
+    # C9: 户 counts firms and households: the noun before it in a stripped run is what is counted
+    ("全省 发放 稳岗 返还 资金 6.8 亿元 惠及 企业 3.2 万户 稳定 就业 岗位 146 万个 。",
+     ["稳岗返还资金", "企业", "就业岗位"]),
+    # C10: a rank and up (高级工以上) before a head count is the group counted
+    ("该公司现有员工2300余人，其中高级工以上620人。", ["员工", "高级工以上"]),
+    # C11: a short bracketed gloss belongs to the noun it glosses; a note on scope (（含…）) does not
+    ("全年中职毕业生就业（升学）率98.7%。", ["中职毕业生就业（升学）率"]),
+    ("覆盖电工、焊工等152个职业（工种）。", ["职业（工种）"]),
+    ("全市城镇新增就业（含灵活就业）5.2万人。", ["城镇新增就业"]),
+    ("全市建成县级零工市场15家、街道（乡镇）零工驿站121家。", ["零工市场", "零工驿站"]),
+    # C6: 成员 is a people noun: a head count after a number names it
+    ("全年帮扶3200名困难家庭成员实现就业。", ["困难家庭成员"]),
+])
+def test_subjects_of_stripped_lists_and_clauses(text: str, expected: list[str]) -> None:
+    assert [s.subject for s in extract_statistics(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("技工院校毕业生推荐就业率达到97%。", "技工院校毕业生推荐就业率"),  # 推荐|就业率: a short head keeps its verb
+    ("全市劳模和工匠人才创新工作室达到120家。", "劳模和工匠人才创新工作室"),  # 创新|工作室 is a compound
+    ("全县 规划 建设 12 产业 园区 40 产业 社区 。", "产业社区"),  # a run opened by a verb is left alone
+])
+def test_compounds_and_verb_led_runs_stay(text: str, expected: str) -> None:
+    assert extract_statistics(text)[-1].subject == expected
+
+
+WALK_WORDS = st.sampled_from([("，", "x"), ("“", "x"), ("”", "x"), ("职工", "n"), ("培训", "vn"), ("发放", "v"),
+                              ("补贴", "n"), ("全市", "n"), ("以上", "f"), ("的", "uj"), ("新增", "v"), ("就业", "v"),
+                              ("人", "n"), ("25", "m"), ("岁", "q"), ("工会", "n"), ("领域", "n"), ("率", "n")])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WALK_WORDS, max_size=12))
+def test_cached_walk_gives_the_uncached_phrase(pairs: list[tuple[str, str]]) -> None:
+    """_walk answers from a cache keyed by words and flags; the phrase is the one the rules pick from the tokens."""
+    before, offset = [], 0
+    for word, flag in pairs:
+        before.append(Tok(word, flag, offset, offset + len(word)))
+        offset += len(word)
+    expected = _walk_words([t for t in before if t.word not in QUOTES])
+    assert _walk(before) == expected
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    # the share of a goal already met (完成年度目标的87%) is no goal, nor is the figure before it
+    ("今年 全省 城镇 新增 就业 52.3 万人 完成 年度 目标 87% 。", "52.3万人", False),
+    ("全年城镇新增就业5万人为目标。", "5万人", True),
+])
+def test_a_completed_goal_is_not_a_target(text: str, span: str, expected: bool) -> None:
+    assert figure(text, span).is_target is expected
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    # people the lexicon does not know (选手) are judged by the article when their sentence leans the other way
+    ("全市职工技能大赛决赛日前举行。本届大赛来自14个行业的1300余名选手同台竞技。", "1300余名", True),
+    ("马拉松赛事吸引国内外选手3万名，赛事带动旅游消费。城市马拉松已成为体育名片。", "3万名", False),
+])
+def test_unknown_people_follow_the_article(text: str, span: str, expected: bool) -> None:
+    assert figure(text, span).is_workforce is expected

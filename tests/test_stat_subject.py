@@ -5,16 +5,31 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.stat_clause import (after_agent, after_event, after_honour, after_inner_place, after_inner_time,
-                                  after_organisation, after_possessive, after_repeat, after_transfer, from_kept_verb,
-                                  heads_unit, with_class_verb, without_goal_verb, without_trailing_place)
+from analysis.stat_clause import (
+    after_agent,
+    after_clause_verb,
+    after_event,
+    after_honour,
+    after_inner_place,
+    after_inner_time,
+    after_organisation,
+    after_possessive,
+    after_repeat,
+    after_scope_noun,
+    after_transfer,
+    from_kept_verb,
+    heads_unit,
+    with_class_verb,
+    without_goal_verb,
+    without_trailing_place,
+)
 from analysis.stat_subject import Tok, last_listed_people
 from analysis.stat_tagging import pos_tokens
 from analysis.statistics import extract_statistics
 
 TRIMS = (after_agent, after_event, after_honour, after_inner_place, after_inner_time, after_organisation,
          after_possessive, after_repeat, after_transfer, from_kept_verb, without_goal_verb, without_trailing_place,
-         last_listed_people)
+         last_listed_people, after_clause_verb, after_scope_noun)
 
 
 def tokens(phrase: str) -> list[Tok]:
@@ -63,6 +78,16 @@ def joined(toks: list[Tok]) -> str:
     (after_honour, "获评全国五一劳动奖章一线职工", "一线职工"),
     (after_honour, "全国劳动模范", "全国劳动模范"),
     (after_event, "企业职工", "企业职工"),
+    # a noun, a full verb and a long noun phrase make a clause (marks stripped): its object is counted
+    (after_clause_verb, "维权热线受理劳动报酬争议", "劳动报酬争议"),
+    (after_clause_verb, "参加工伤保险人数", "工伤保险人数"),
+    (after_clause_verb, "支持农民工起诉案件", "支持农民工起诉案件"),  # a case keeps the verb that names it
+    (after_clause_verb, "人才创新工作室", "人才创新工作室"),  # too short to be a clause
+    # a field or a contest inside the phrase is its scope
+    (after_scope_noun, "建筑领域农民工实名制覆盖率", "农民工实名制覆盖率"),
+    (after_scope_noun, "全省职业技能竞赛参赛职工", "参赛职工"),
+    (after_scope_noun, "职业技能竞赛", "职业技能竞赛"),
+    (from_kept_verb, "补贴目录新增补贴工种", "新增补贴工种"),
 ])
 def test_phrase_trims(trim, phrase, expected):
     assert joined(trim(tokens(phrase))) == expected
