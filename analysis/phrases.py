@@ -67,12 +67,12 @@ def _neighbours(positions: list[int], grams: list[Phrase], sequence: list[str | 
     right: dict[Phrase, list[int]] = defaultdict(list)
     hits = list(map(candidates.__contains__, grams))
     at, found = list(compress(positions, hits)), list(compress(grams, hits))
-    for (gram, _), count in Counter(zip(found, map(sequence.__getitem__, map(add, at, repeat(n))))).items():
-        right[gram].append(count)
+    for (gram, _), seen in Counter(zip(found, map(sequence.__getitem__, map(add, at, repeat(n))))).items():
+        right[gram].append(seen)
     skip = 1 if at and at[0] == 0 else 0
-    for (_, gram), count in Counter(zip(map(sequence.__getitem__, map(sub, at[skip:], repeat(1))),
-                                        found[skip:])).items():
-        left[gram].append(count)
+    for (_, gram), seen in Counter(zip(map(sequence.__getitem__, map(sub, at[skip:], repeat(1))),
+                                       found[skip:])).items():
+        left[gram].append(seen)
     return left, right
 
 

@@ -5,7 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.stat_clause import (
+from analysis.stat_clause import heads_unit
+from analysis.stat_subject import Tok, last_listed_people
+from analysis.stat_tagging import pos_tokens
+from analysis.stat_trims import (
     after_agent,
     after_clause_verb,
     after_event,
@@ -18,13 +21,10 @@ from analysis.stat_clause import (
     after_scope_noun,
     after_transfer,
     from_kept_verb,
-    heads_unit,
     with_class_verb,
     without_goal_verb,
     without_trailing_place,
 )
-from analysis.stat_subject import Tok, last_listed_people
-from analysis.stat_tagging import pos_tokens
 from analysis.statistics import extract_statistics
 
 TRIMS = (after_agent, after_event, after_honour, after_inner_place, after_inner_time, after_organisation,
