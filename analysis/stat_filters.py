@@ -14,12 +14,14 @@ LIST_MARK_BEFORE = frozenset("\n（(")
 POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种", "张", ""})
 SMALL_CATEGORY = 10  # 三项社会保险基金总收入1086.5亿元: a small Chinese count naming categories before a figure
 ASCII_LETTER = re.compile(r"[A-Za-z]")
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # ASCII_LETTER as a set lookup
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
 UNIT_FREE_KINDS = frozenset({"%", "‰", "个百分点", "百分点", "倍", "成"})
 QUOTE_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "〈": "〉"}
+QUOTE_OPENING = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
 MAX_QUOTED_NAME = 14
 # 经过两轮角逐, 历经三轮评审: the rounds of a contest or review are its stages, like an ordinal, not a quantity.
 STAGE_UNITS = frozenset({"轮", "轮次"})
@@ -54,13 +56,14 @@ def _inside_word(mention: Mention, tokens: list[Tok]) -> bool:
 
 def _quoted(compact: str, mention: Mention, sentence: tuple[int, int]) -> str:
     """The opening quote mark when the mention sits inside a short quotation or a book title, else ''."""
-    left = compact[sentence[0]: mention.start]
+    if not QUOTE_OPENING.search(compact, sentence[0], mention.start):
+        return ""  # most numbers: no quote opens before them in the sentence
     for open_mark, close_mark in QUOTE_PAIRS.items():
-        i = left.rfind(open_mark)
-        if i < 0 or close_mark in left[i:]:
+        i = compact.rfind(open_mark, sentence[0], mention.start)
+        if i < 0 or compact.find(close_mark, i, mention.start) >= 0:
             continue
         close = compact.find(close_mark, mention.end, sentence[1] + 1)
-        if close >= 0 and (open_mark == "《" or close - (sentence[0] + i) <= MAX_QUOTED_NAME):
+        if close >= 0 and (open_mark == "《" or close - i <= MAX_QUOTED_NAME):
             return open_mark
     return ""
 
@@ -138,13 +141,13 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     unit = mention.unit
     if not unit and mention.chinese and not mention.magnitude:
         return False  # the most frequent case by far: 一 or 十 inside an ordinary word (一些, 统一, 十分)
-    before = compact[max(0, mention.core_start - 2): mention.core_start]
-    core = compact[mention.core_start: mention.core_end]
     if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
         return False
-    if before.endswith(("第", "前", "#")) or before in RANK_WORDS or _is_threshold(compact, mention, sentence):
+    before = compact[max(0, mention.core_start - 2): mention.core_start]
+    if before.endswith(("第", "前", "#")) or before in RANK_WORDS or mention.qualifier in ("at_least", "less_than") and (
+            _is_threshold(compact, mention, sentence)):
         return False
-    if ASCII_LETTER.match(before[-1:]) or ASCII_LETTER.match(compact[mention.core_end: mention.core_end + 1]):
+    if before[-1:] in ASCII_LETTERS or compact[mention.core_end: mention.core_end + 1] in ASCII_LETTERS:
         return False
     if before[-1:] in ":：" and before[:1].isdigit():
         return False  # 08:30 is a clock time
@@ -158,6 +161,7 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
         return False  # 二期 is a project phase; 一个, 一名 are not figures
     if unit in STAGE_UNITS and _is_stage_count(compact, mention):
         return False
+    core = compact[mention.core_start: mention.core_end]
     if unit == "成" and (mention.value > 10 or not mention.chinese) or not unit and core in SERVICE_NUMBERS:
         return False  # 120急救中心, 12345热线
     if not unit and (mention.chinese and not mention.magnitude or not mention.chinese and not mention.magnitude and (

@@ -36,6 +36,11 @@ UNIT_WORD = re.compile("|".join(re.escape(u) for u in lex.ALL_UNITS))  # longest
 ROUND_HEAD = re.compile(r"^[一二两三四五六七八九十]?[百千万亿]")
 SUFFIX_CUE = re.compile("|".join(re.escape(cue) for cue, _ in lex.SUFFIX_QUALIFIERS))
 SUFFIX_QUALIFIER = dict(lex.SUFFIX_QUALIFIERS)
+# First characters of measure words and suffix cues: a number followed by anything else has none (no regex run).
+UNIT_STARTS = frozenset(unit[0] for unit in lex.ALL_UNITS)
+SUFFIX_STARTS = frozenset(cue[0] for cue, _ in lex.SUFFIX_QUALIFIERS)
+INNER_AFTER_WORDS = lex.UNIT_CHAR_WORDS | {"多个", "多家", "余家", "余名"}  # 多/余 opening a word, not a qualifier
+NEW_TUPLE = tuple.__new__
 MAGNITUDE_ENDS = frozenset("万亿")
 UNIT_WINDOW = 6  # characters after the measure word the segmenter sees (万人|工伤保险|参)
 CORE_CACHE = 1 << 14  # numerals as written (一, 两, 30, 1.5万…) repeat across a corpus
@@ -112,9 +117,11 @@ def _add_capped(bounds: list[tuple[int, int]], compact: str, start: int, end: in
 
 def _match_unit(compact: str, at: int) -> str:
     """The longest measure word written at `at` ('' when none, or when it opens an ordinary word like 人才)."""
+    if compact[at: at + 1] not in UNIT_STARTS:
+        return ""
     found = UNIT_WORD.match(compact, at)
     unit = found.group() if found else ""
-    if compact[at: at + 2] in lex.UNIT_CHAR_WORDS and len(unit) < 2 and not _closes_magnitude(compact, at, unit):
+    if len(unit) < 2 and compact[at: at + 2] in lex.UNIT_CHAR_WORDS and not _closes_magnitude(compact, at, unit):
         return ""
     return unit
 
@@ -148,6 +155,8 @@ def _match_prefix(compact: str, at: int, core: str) -> tuple[int, str | None]:
 
 def _match_suffix(compact: str, at: int) -> tuple[int, str | None]:
     """(end, qualifier) of a qualifier cue written after the number and its measure word."""
+    if compact[at: at + 1] not in SUFFIX_STARTS:
+        return at, None
     found = SUFFIX_CUE.match(compact, at)
     return (found.end(), SUFFIX_QUALIFIER[found.group()]) if found else (at, None)
 
@@ -174,29 +183,34 @@ def read_core(core: str) -> CoreReading | None:
 
 def read_mention(compact: str, match: re.Match) -> Mention | None:
     """Number + measure word + qualifiers around one numeral match; None when it does not parse or cannot count."""
-    core, core_start, core_end = match.group(), match.start(), match.end()
+    core = match.group()
     reading = read_core(core)
     if reading is None:
         return None
+    core_start, core_end = match.span()
     unit = _match_unit(compact, core_end)
-    if not unit and core.endswith("来"):
-        return None  # 30来源, 以来: 来 marks an approximation only before a measure word
-    if not unit and reading.chinese and not reading.magnitude and not RANGE_AFTER.match(compact, core_end):
-        return None  # 一些, 统一, 十分: never a figure (is_plausible) nor the low end of a range (三至五成)
-    after_unit = core_end + len(unit)
-    inner_after = compact[after_unit: after_unit + 1] if unit and compact[after_unit: after_unit + 1] in "多余" else ""
-    if inner_after and compact[after_unit: after_unit + 2] in lex.UNIT_CHAR_WORDS | {"多个", "多家", "余家", "余名"}:
-        inner_after = ""
-    end, suffix = _match_suffix(compact, after_unit + len(inner_after))
+    if not unit:
+        if core.endswith("来"):
+            return None  # 30来源, 以来: 来 marks an approximation only before a measure word
+        if reading.chinese and not reading.magnitude and not RANGE_AFTER.match(compact, core_end):
+            return None  # 一些, 统一, 十分: never a figure (is_plausible) nor the low end of a range (三至五成)
+        after = core_end
+    else:
+        after = core_end + len(unit)
+        if compact[after: after + 1] in ("多", "余") and compact[after: after + 2] not in INNER_AFTER_WORDS:
+            after += 1  # 多/余 written after the measure word qualifies the number
+    end, suffix = _match_suffix(compact, after)
     start, prefix = _match_prefix(compact, core_start, core)
-    inner = "more_than" if inner_after else reading.inner
-    return Mention(start, end, core_start, core_end, unit, reading.value, reading.value_max,
-                   prefix or suffix or inner or "exact", reading.chinese, reading.magnitude)
+    inner = "more_than" if after > core_end + len(unit) else reading.inner
+    return NEW_TUPLE(Mention, (start, end, core_start, core_end, unit, reading.value, reading.value_max,
+                               prefix or suffix or inner or "exact", reading.chinese, reading.magnitude))
 
 
 def special_mentions(compact: str) -> list[Mention]:
     """百分之三十 (percent) and 翻一番 (multiple) written in words."""
-    found = []
+    found: list[Mention] = []
+    if "分之" not in compact and "翻" not in compact:
+        return found  # most texts: none of the three patterns can match (one scan each for two literals)
     for match in PERCENT_WORDS.finditer(compact):
         whole, _, frac = match["num"].partition("点")
         try:

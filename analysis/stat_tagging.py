@@ -80,14 +80,16 @@ def tag_span(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     pairs = _tagged(text)
     if not pairs:
         return (), ()
-    words, flags = map(list, zip(*pairs))
-    if "每" in words[:-1]:  # 每+小时 is one distributive word (left to right: 每|每|天 → 每每, 天)
-        i = 0
-        while i < len(words) - 1:
-            if words[i] == "每":
-                words[i: i + 2] = ["每" + words[i + 1]]
-                flags[i: i + 2] = ["r"]
-            i += 1
+    words, flags = zip(*pairs)
+    if "每" not in words[:-1]:
+        return words, flags
+    words, flags = list(words), list(flags)
+    i = 0
+    while i < len(words) - 1:  # 每+小时 is one distributive word (left to right: 每|每|天 → 每每, 天)
+        if words[i] == "每":
+            words[i: i + 2] = ["每" + words[i + 1]]
+            flags[i: i + 2] = ["r"]
+        i += 1
     return tuple(words), tuple(flags)
 
 

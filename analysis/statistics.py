@@ -6,13 +6,15 @@ words and qualifier cues (stat_mentions) → drop dates, ordinals, names, idioms
 (stat_subject: after the number, stat_left: before it, stat_clause: clause rules) → goal and workforce flags
 (stat_flags) → merge repeated mentions of one figure.
 Work is linear in the text: a sentence longer than stat_mentions.MAX_SENTENCE_CHARS (a 5 MB line without full
-stops) is analysed clause by clause, and merging is indexed by figure.
+stops) is analysed clause by clause, and merging is indexed by figure. The subject read before a number is
+memoised by the words and flags of the tokens before it: such runs (，城镇新增就业) recur far more than sentences.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
+from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -20,7 +22,7 @@ from analysis import stat_clause
 from analysis import stat_lexicon as lex
 from analysis.models import Section, Statistic
 from analysis.stat_clause import (activity_phrase, closes_clause, counts_people, fits_unit,
-                                  heads_unit, is_change_phrase, money_named_before, previous_topic)
+                                  heads_unit, money_named_before, previous_topic)
 from analysis.stat_filters import is_plausible, is_statistic
 from analysis.stat_flags import STANDARD_WORDS, count_lexicon, finds_work, is_target, is_workforce, plan_spans
 from analysis.stat_left import left_subject
@@ -35,8 +37,14 @@ RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86
 RESTATED_GAP = 8
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
 HEADCOUNT_TAILS = ("就业", "再就业", "培训", "人数")  # a bare 236 after 参保人数 counts people
+PERCENT_SCALE = {"%": 1.0, "‰": 0.1, "成": 10.0}
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
+is_change_phrase = lru_cache(maxsize=1 << 12)(stat_clause.is_change_phrase)  # pure str → bool, asked once a figure
+LEFT_CACHE = 1 << 15  # token runs before a number ("，城镇新增就业") recur far more often than sentences do
+SEPARATOR = "\x00"  # joins a run's words (or flags) into one string key: much smaller than a tuple of words
+WORD, FLAG, START = itemgetter(0), itemgetter(1), itemgetter(2)  # Tok.word, Tok.flag, Tok.start
+NEW_TUPLE = tuple.__new__
 
 
 class Draft(NamedTuple):
@@ -54,8 +62,8 @@ class Draft(NamedTuple):
 def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None, str, str]:
     """(value, value_max, unit, kind): 成 → %, ‰ → %, money keeps 元; a bare count is 人 or 个 by its subject."""
     unit, value, top = mention.unit, mention.value, mention.value_max
-    scale = {"成": 10.0, "‰": 0.1}.get(unit, 1.0)
-    if unit in ("%", "‰", "成"):
+    if unit in PERCENT_SCALE:
+        scale = PERCENT_SCALE[unit]
         return value * scale, top * scale if top is not None else None, "%", "percent"
     if unit in ("个百分点", "百分点"):
         return value, top, "个百分点", "percentage_points"
@@ -76,8 +84,7 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
 def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int], tokens) -> str:
     """What is counted: the noun after a count, a money noun after an amount, else the phrase before."""
     after, before = tokens(mention.end, bounds[1]), tokens(floor, mention.start)
-    context = partial(pos_tokens, compact, (bounds[0], mention.start))  # the sentence up to the number
-    left = _once(partial(left_subject, before, context))  # several rules below may ask for it
+    left = _once(partial(_left_of, before, compact, (bounds[0], mention.start)))  # several rules below may ask for it
     unit = mention.unit
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
         pieces = unit == "块" and right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
@@ -126,6 +133,48 @@ def _once(compute: Callable[[], str]) -> Callable[[], str]:
     return value
 
 
+class _ContextNeeded(Exception):
+    """left_subject asked for the sentence's tokens, which a memoised call cannot know."""
+
+
+def _no_context() -> list[Tok]:
+    raise _ContextNeeded
+
+
+def _rebuilt(words: str, flags: str) -> list[Tok]:
+    """Tokens from SEPARATOR-joined words and flags, laid end to end from offset 0."""
+    if not words:
+        return []
+    words_, flags_ = words.split(SEPARATOR), flags.split(SEPARATOR)
+    ends = list(accumulate(map(len, words_), initial=0))
+    return list(map(NEW_TUPLE, repeat(Tok), zip(words_, flags_, ends, ends[1:])))  # Tok(...) without a Python frame
+
+
+@lru_cache(maxsize=LEFT_CACHE)
+def _left_memo(words: str, flags: str) -> str | None:
+    """left_subject of a token run given as its joined words and flags; None when it would need the sentence context.
+
+    left_subject reads only words, flags and offsets relative to one another, so a run re-built from offset 0
+    names the same subject as the run it was taken from.
+    """
+    try:
+        return left_subject(_rebuilt(words, flags), _no_context)
+    except _ContextNeeded:
+        return None
+
+
+def _left_of(before: list[Tok], compact: str, upto: tuple[int, int]) -> str:
+    """left_subject of the tokens before a number, memoised by their words and flags; upto spans the sentence up
+    to the number (its tokens are the context left_subject may ask for)."""
+    words, flags = SEPARATOR.join(map(WORD, before)), SEPARATOR.join(map(FLAG, before))
+    separators = max(len(before) - 1, 0)
+    if words.count(SEPARATOR) == separators and flags.count(SEPARATOR) == separators:  # the join can be undone
+        named = _left_memo(words, flags)
+        if named is not None:
+            return named
+    return left_subject(before, partial(pos_tokens, compact, upto))
+
+
 def _is_place_name(subject: str, before: list[Tok]) -> bool:
     """True when the subject is one place-name token (在重庆有…), which names where, not what."""
     return any(t.word == subject and t.flag == "ns" for t in before)
@@ -138,7 +187,7 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
     """Subject, unit, target and workforce flag of each kept mention in one sentence."""
     whole = sentence_tokens if sentence_tokens is not None else pos_tokens(compact, bounds)
 
-    starts = list(map(itemgetter(2), whole))  # Tok.start
+    starts = list(map(START, whole))
 
     def tokens(start: int, end: int) -> list[Tok]:
         """The sentence's tokens inside [start, end); re-cut only when a token straddles an edge (万人次, 名将)."""
@@ -162,14 +211,37 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
     drafts = []
     for mention, subject in zip(mentions, subjects):
         value, top, unit, kind = normalise_unit(mention, subject)
-        clause = compact[max(bounds[0], mention.start - 12): mention.end + 6]
-        standard = kind == "money" and any(w in clause or w in subject for w in STANDARD_WORDS)
+        standard = kind == "money" and _names_standard(compact[max(bounds[0], mention.start - 12): mention.end + 6],
+                                                        subject)
         target = is_target(sentence, mention.start - bounds[0], mention.end - bounds[0], standard=standard,
                            minimum=mention.qualifier == "at_least", planned=planned)
         workforce = is_workforce(subject, sentence, document=document, kind=kind) or (
             unit in lex.PEOPLE_UNITS and finds_work(compact[mention.end: bounds[1]]))
-        drafts.append(Draft(mention, value, top, unit, kind, subject, target, workforce, bounds))
+        drafts.append(NEW_TUPLE(Draft, (mention, value, top, unit, kind, subject, target, workforce, bounds)))
     return drafts
+
+
+def _names_standard(clause: str, subject: str) -> bool:
+    """A money figure stated as a standard (标准, 每, 最高…) in its clause or subject."""
+    return any(w in clause or w in subject for w in STANDARD_WORDS)
+
+
+def _section_titles(sections: tuple[Section, ...]) -> Callable[[int], str | None]:
+    """_section_title as a lookup: the rule is evaluated once per stretch between section edges, then bisected.
+
+    Between two consecutive edges (section starts and ends) the sections holding an offset do not change.
+    """
+    edges = sorted({s.start for s in sections} | {s.end for s in sections})
+    titles: dict[int, str | None] = {}  # stretch index → title, filled as statistics fall into stretches
+
+    def title(offset: int) -> str | None:
+        k = bisect_right(edges, offset) - 1
+        if k < 0:
+            return None  # before the first edge no section holds it
+        if k not in titles:
+            titles[k] = _section_title(sections, edges[k])
+        return titles[k]
+    return title
 
 
 def _section_title(sections: tuple[Section, ...], offset: int) -> str | None:
@@ -247,16 +319,30 @@ def extract_statistics(text: str, *, sections: tuple[Section, ...] = ()) -> tupl
         kept = [m for m in inside if is_statistic(compact, m, tokens, bounds, plausible=True)]
         if kept:
             drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens,
-                                        planned=any(a <= bounds[0] < b for a, b in plans))
+                                        planned=bool(plans) and any(a <= bounds[0] < b for a, b in plans))
+    return _statistics(text, index, _merge(drafts), sections)
+
+
+def _statistics(text: str, index: Sequence[int], groups: list[list[Draft]],
+                sections: tuple[Section, ...]) -> tuple[Statistic, ...]:
+    """One Statistic per group of drafts, spans mapped back to `text`; each sentence's text cut once."""
+    section_of = _section_titles(sections)
+    sentences: dict[tuple[int, int], str] = {}
     stats = []
-    for group in _merge(drafts):
+    for group in groups:
         first = group[0]
-        spans = tuple((index[d.mention.start], index[d.mention.end - 1] + 1) for d in group)
+        if len(group) == 1:
+            mention = first.mention
+            spans = ((index[mention.start], index[mention.end - 1] + 1),)
+        else:
+            spans = tuple((index[d.mention.start], index[d.mention.end - 1] + 1) for d in group)
         start, end = spans[0]
-        s_start, s_end = first.sentence
+        sentence = sentences.get(first.sentence)
+        if sentence is None:
+            s_start, s_end = first.sentence
+            sentence = sentences[first.sentence] = text[index[s_start]: index[s_end - 1] + 1].strip()
         stats.append(Statistic(
-            text=text[start:end], start=start, end=end,
-            sentence=text[index[s_start]: index[s_end - 1] + 1].strip(), section=_section_title(sections, start),
+            text=text[start:end], start=start, end=end, sentence=sentence, section=section_of(start),
             value=first.value, unit=first.unit, kind=first.kind, qualifier=first.mention.qualifier,
             is_target=first.is_target, subject=first.subject, is_workforce=first.is_workforce,
             value_max=first.value_max, spans=spans))

@@ -5,18 +5,25 @@ paths giving the same answers as the straightforward algorithms they replace (wr
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from functools import partial
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import stat_filters, stat_mentions, statistics
 from analysis import stat_lexicon as lex
-from analysis import statistics
+from analysis.models import Section
+from analysis.stat_left import left_subject
+from analysis.stat_subject import Tok
 from analysis.stat_flags import count_lexicon, is_workforce
 from analysis.numerals import FULL_WIDTH_TABLE, parse_quantity, parse_single, to_half_width
 from analysis.stat_mentions import MAX_SENTENCE_CHARS, Mention, find_mentions, sentence_bounds
-from analysis.stat_tagging import GLUED_LEADING, GLUED_TRAILING, HAN_ONLY, UNIT_CHARS, _tagged, make_pos_tokenizer
+from analysis.stat_tagging import (GLUED_LEADING, GLUED_TRAILING, HAN_ONLY, UNIT_CHARS, _tagged, make_pos_tokenizer,
+                                   pos_tokens, tag_span)
 from analysis.statistics import Draft, _merge, extract_statistics
 
 NUMBER_FREE = "职工代表大会是企业实行民主管理的基本形式，工会组织职工依法参与企业的民主决策。"
@@ -205,3 +212,173 @@ def test_plain_digits_with_a_leading_zero_are_codes(code):
 @given(st.text(alphabet="０１２３４５６７８９％．，0123456789%.,职工万人　 \n", max_size=40))
 def test_half_width_mapping_equals_the_translation_table(text):
     assert to_half_width(text) == text.translate(FULL_WIDTH_TABLE)
+
+
+# --- memo and fast-path oracles (the straightforward code each replaces, written out) --------------------------
+
+STATS_DIR = Path(__file__).parent / "data" / "stats"
+FIGURE_SENTENCES = [
+    "全市城镇新增就业12.3万人，其中帮助就业困难人员实现就业8600人，城镇调查失业率为5.1%。",
+    "新开设订单班、冠名班146个，累计免费培训50万人次，高技能人才占技能人才比重超过32%。",
+    "生活服务、公共服务、政务服务等普惠服务1.5亿人次，发放补贴1.46亿元。",
+    "骑手等户外劳动者近十二万名，比上年增加1.2万名，占全市新就业形态劳动者的六成。",
+]
+
+
+def _direct_left(before, compact, upto):
+    """The memoised _left_of without its memo: left_subject on the real tokens, with the real context."""
+    return left_subject(before, partial(statistics.pos_tokens, compact, upto))
+
+
+def _records(texts):
+    return [[dataclasses.astuple(s) for s in extract_statistics(t)] for t in texts]
+
+
+def test_memoised_left_subjects_equal_direct_calls_on_the_evaluation_set(monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(STATS_DIR.glob("*.txt"))] + FIGURE_SENTENCES
+    texts += [" ".join(t) for t in FIGURE_SENTENCES]  # pre-segmented-looking text: other offsets, same runs
+    memoised = _records(texts)
+    monkeypatch.setattr(statistics, "_left_of", _direct_left)
+    assert _records(texts) == memoised
+
+
+@pytest.mark.parametrize("sentence", FIGURE_SENTENCES)
+def test_left_memo_is_blind_to_where_the_run_sits(sentence):
+    """left_subject of a run re-built from offset 0 equals left_subject of the run in place (any shift)."""
+    for shift in (0, 7):
+        compact = "。" * shift + sentence
+        tokens = pos_tokens(compact, (shift, len(compact)))
+        for mention in find_mentions(compact):
+            before = [t for t in tokens if t.end <= mention.start]
+            upto = (shift, mention.start)
+            assert statistics._left_of(before, compact, upto) == _direct_left(before, compact, upto)
+
+
+def test_a_token_holding_the_separator_bypasses_the_memo():
+    before = [Tok("职工\x00", "n", 0, 3), Tok("总数", "n", 3, 5)]
+    assert statistics._left_of(before, "职工\x00总数", (0, 5)) == _direct_left(before, "职工\x00总数", (0, 5))
+
+
+SECTION_EDGE = st.integers(0, 60)
+
+
+@st.composite
+def _sections(draw) -> tuple[Section, ...]:
+    out = []
+    for n in range(draw(st.integers(0, 6))):
+        start = draw(SECTION_EDGE)
+        out.append(Section(title=f"第{n}节", level=draw(st.integers(1, 3)), start=start,
+                           end=start + draw(st.integers(0, 30)), subheading=None, parent=None, text=""))
+    return tuple(out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_sections(), st.lists(st.integers(-2, 95), max_size=20))
+def test_section_lookup_equals_the_innermost_section_rule(sections, offsets):
+    title = statistics._section_titles(sections)
+    assert [title(o) for o in offsets] == [statistics._section_title(sections, o) for o in offsets]
+
+
+def _quoted_oracle(compact: str, mention: Mention, sentence: tuple[int, int]) -> str:
+    left = compact[sentence[0]: mention.start]
+    for open_mark, close_mark in stat_filters.QUOTE_PAIRS.items():
+        i = left.rfind(open_mark)
+        if i < 0 or close_mark in left[i:]:
+            continue
+        close = compact.find(close_mark, mention.end, sentence[1] + 1)
+        if close >= 0 and (open_mark == "《" or close - (sentence[0] + i) <= stat_filters.MAX_QUOTED_NAME):
+            return open_mark
+    return ""
+
+
+QUOTE_TEXT = st.text(alphabet="“”《》‘’「」〈〉12万名职工，。", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTE_TEXT, st.integers(0, 5))
+def test_quote_check_equals_the_slicing_rule(text, lead):
+    for start, end in sentence_bounds(text):
+        for mention in find_mentions(text):
+            sentence = (min(start + lead, end), end)
+            assert stat_filters._quoted(text, mention, sentence) == _quoted_oracle(text, mention, sentence)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(list(stat_filters.QUOTE_PAIRS.items())), st.integers(0, 14), st.integers(0, 14))
+def test_quote_check_at_the_length_limit(marks, before, after):
+    text = "全市" + marks[0] + "职" * before + "12名" + "工" * after + marks[1] + "。"
+    for mention in find_mentions(text):
+        sentence = (0, len(text))
+        assert stat_filters._quoted(text, mention, sentence) == _quoted_oracle(text, mention, sentence)
+
+
+def _read_mention_oracle(compact: str, match) -> Mention | None:
+    core, core_start, core_end = match.group(), match.start(), match.end()
+    reading = stat_mentions.read_core(core)
+    if reading is None:
+        return None
+    found = stat_mentions.UNIT_WORD.match(compact, core_end)
+    unit = found.group() if found else ""
+    if compact[core_end: core_end + 2] in lex.UNIT_CHAR_WORDS and len(unit) < 2 and not (
+            stat_mentions._closes_magnitude(compact, core_end, unit)):
+        unit = ""
+    if not unit and core.endswith("来"):
+        return None
+    if not unit and reading.chinese and not reading.magnitude and not stat_mentions.RANGE_AFTER.match(compact, core_end):
+        return None
+    after_unit = core_end + len(unit)
+    inner_after = compact[after_unit: after_unit + 1] if unit and compact[after_unit: after_unit + 1] in "多余" else ""
+    if inner_after and compact[after_unit: after_unit + 2] in lex.UNIT_CHAR_WORDS | {"多个", "多家", "余家", "余名"}:
+        inner_after = ""
+    at = after_unit + len(inner_after)
+    cue = stat_mentions.SUFFIX_CUE.match(compact, at)
+    end, suffix = (cue.end(), stat_mentions.SUFFIX_QUALIFIER[cue.group()]) if cue else (at, None)
+    start, prefix = stat_mentions._match_prefix(compact, core_start, core)
+    inner = "more_than" if inner_after else reading.inner
+    return Mention(start, end, core_start, core_end, unit, reading.value, reading.value_max,
+                   prefix or suffix or inner or "exact", reading.chinese, reading.magnitude)
+
+
+MENTION_TEXT = st.text(alphabet="0123.,一二三十百千万亿多余来人名个家元%成以上下内左右之近约超过达翻番百分之至", max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MENTION_TEXT)
+def test_read_mention_equals_the_regex_rule(text):
+    for match in stat_mentions.NUMBER_CORE.finditer(text):
+        assert stat_mentions.read_mention(text, match) == _read_mention_oracle(text, match)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MENTION_TEXT)
+def test_written_percentages_need_the_literals_the_pre_check_looks_for(text):
+    patterns = (stat_mentions.PERCENT_WORDS, stat_mentions.FRACTION, stat_mentions.DOUBLING)
+    if "分之" not in text and "翻" not in text:
+        assert not any(p.search(text) for p in patterns)
+    else:
+        assert len(stat_mentions.special_mentions(text)) <= sum(len(p.findall(text)) for p in patterns)
+
+
+def test_ascii_letter_set_equals_the_pattern():
+    assert all((chr(c) in stat_filters.ASCII_LETTERS) == bool(stat_filters.ASCII_LETTER.match(chr(c)))
+               for c in range(0x3000))
+
+
+def _tag_span_oracle(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    pairs = _tagged(text)
+    if not pairs:
+        return (), ()
+    words, flags = map(list, zip(*pairs))
+    i = 0
+    while i < len(words) - 1:
+        if words[i] == "每":
+            words[i: i + 2] = ["每" + words[i + 1]]
+            flags[i: i + 2] = ["r"]
+        i += 1
+    return tuple(words), tuple(flags)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="每人天小时月年次元职工培训补贴发放，", max_size=30))
+def test_distributive_words_join_like_the_list_rule(text):
+    assert tag_span.__wrapped__(text) == _tag_span_oracle(text)
