@@ -7,7 +7,7 @@ from analysis import stat_lexicon as lex
 from analysis.stat_subject import last_listed_people
 
 # A phrase that only says how a figure moved (同比增加, 净增, 比上年末提高): it names no quantity of its own.
-CHANGE_PHRASE = re.compile(r"^(?:同比|环比|净|比上年末?|较上年末?)?(?:增加|增长|减少|下降|提高|降低|上升|回落|缩短|延长|压缩|扩大|提升|增|减|多|少)了?(?:到|至)?$")
+CHANGE_PHRASE = re.compile(r"^(?:同比|环比|净|比上年末?|较上年末?)?(?:持平|增加|增长|减少|下降|提高|降低|上升|回落|缩短|延长|压缩|扩大|提升|增|减|多|少)了?(?:到|至)?$")
 
 # Heads of phrases whose number counts people although the head is not a people noun (城镇新增就业 22万人).
 PEOPLE_COUNT_TAILS = ("就业", "再就业", "人数", "失业", "培训", "见习", "入会", "参保", "返岗", "务工", "转移就业")
@@ -29,7 +29,14 @@ NOT_IN_NOUN_PHRASE = frozenset("xdprcumqfy")  # POS classes that end a noun phra
 QUANTITY_NOUNS = ("总量", "总数", "人数", "数量", "规模", "量", "额", "产值", "增加值")
 # Measure words that count organisations or places, never people (1830家 counts 工会组织, not the 会员 after it).
 PLACE_UNITS = frozenset({"家", "所", "座", "栋", "幢", "处", "间"})
+# Measure words for things and events, never people (12.8万条|服务灵活就业人员…: the next clause's people);
+# 个 and 批 are left out, they count people in speech (徒弟有48个).
+THING_UNITS = frozenset({"条", "项", "场", "场次", "件", "份", "期", "门", "宗", "台", "套", "辆", "趟", "枚", "单", "批次"})
 HOUSEHOLD_UNITS = frozenset({"户", "户次"})
+# Nouns of a rate, length or sum: no measure word counts them (结案1320件|平均办案周期… is the next clause).
+MEASURE_TAILS = ("率", "周期", "比例", "比重", "占比", "时长", "总额", "金额", "增速", "人数",
+                 "日均", "月均", "年均", "人均")  # …6400余家|日均发布…: a per-period word opens the next clause
+EVENT_HEADS = ("会", "活动", "大赛", "竞赛", "培训", "行动")  # events: counted in 场/次, never in 家
 HOUSEHOLD_HEADS = ("企业", "单位", "家庭", "商户", "主体", "农户")  # what 户 counts besides people (not 总工会)
 
 
@@ -47,9 +54,9 @@ def fits_unit(unit: str, subject: str) -> bool:
     """Whether a noun phrase after a number can be what its measure word counts (名/人 → people, 家/所 → not)."""
     if unit in lex.PEOPLE_UNITS and unit not in ("户", "户次"):
         return is_people_noun(subject)
-    if unit in PLACE_UNITS:
-        return not is_people_noun(subject)
-    return True
+    if unit in PLACE_UNITS or unit in THING_UNITS:
+        return not is_people_noun(subject) and not subject.endswith(MEASURE_TAILS)
+    return not subject.endswith(MEASURE_TAILS)
 
 
 def closes_clause(before_words: list[str]) -> bool:
@@ -116,6 +123,8 @@ def heads_unit(tok, unit: str) -> bool:
         return True  # 技能人才总量|突破260万人|高技能人才…: in text without commas the next noun is the next clause
     if unit in HOUSEHOLD_UNITS:  # 惠及企业|3.2万户, 困难职工|1450户: 户 counts households and firms alike
         return is_people_noun(tok.word) or tok.word.endswith(HOUSEHOLD_HEADS)
+    if unit in PLACE_UNITS and tok.word.endswith(EVENT_HEADS):
+        return False  # 专场招聘会|156家|企业: 家 counts firms and places, never events
     return is_people_noun(tok.word) if unit in lex.PEOPLE_UNITS else tok.word.endswith(lex.THING_HEADS)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from analysis import stat_lexicon as lex
+from analysis.stat_stripped import stripped_target
 
 TARGET_CUE = re.compile(lex.TARGET_CUE_PATTERN)
 PAST_MARKER = re.compile("|".join(lex.PAST_MARKERS))
@@ -70,7 +71,8 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
             pass
     if last_cue is not None and not PAST_MARKER.search(sentence, last_cue.end(), offset):
         return True
-    return bool(TARGET_AFTER.match(sentence[end:]))  # its ^ anchors at the slice start
+    # TARGET_AFTER's ^ anchors at the slice start; stripped_target reads seed-style cues (规划2030, 表示一步)
+    return bool(TARGET_AFTER.match(sentence[end:])) or stripped_target(sentence, offset)
 
 
 @lru_cache(maxsize=256)

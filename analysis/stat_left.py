@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analysis import stat_lexicon as lex
+from analysis.stat_clause import is_change_phrase
 from analysis.stat_subject import (
     MAX_SUBJECT_CHARS,
     QUOTES,
@@ -12,6 +13,7 @@ from analysis.stat_subject import (
     Tok,
     is_nounish,
     is_punct,
+    people_head,
 )
 from analysis.stat_walk import (
     CLOSING_BRACKETS,
@@ -27,6 +29,11 @@ PERIOD_EDGES = frozenset({"末", "初", "底", "年末", "年初", "年底", "�
 COMPARISON_WORDS = frozenset({"比", "较", "相比", "相较", "对比"})  # a clause opening 比同企业…高出 compares the last figure
 SOURCE_WORDS = frozenset({"从", "由"})  # 从|85%提高到… starts a change; 从一线工人中推荐… names a source
 SHARE_VERBS = frozenset({"占", "占到"})  # with the part left unsaid, the share is named by its whole
+BARE_HEADS = frozenset({"活动", "项目", "工程", "行动", "企业"})  # a head that says nothing without its name
+MIN_LISTED_HOLDERS = 3  # 生活服务公共服务政务服务 is a class; 困难职工和一线职工 (two) are named as they are
+CHANGE_VERBS = frozenset({"增长", "增加", "下降", "减少", "提高", "降低", "上升", "回落", "回升", "加快", "放缓", "扩大",
+                          "缩小", "高", "低", "多", "少", "快", "慢"})  # a change read against a time
+BASE_COMPARISONS = frozenset({"高出", "低出", "高于", "低于"})  # Y高出N%: with 比 gone, Y is the base of comparison
 
 
 def without_period_reference(clause: list[Tok]) -> list[Tok]:
@@ -74,9 +81,7 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
     """The subject written before a number in its clause; a comparison (比上年…) or standard (按…) is skipped."""
     cut = _clause_mark(before)
     clause = without_period_reference(before[cut + 1:])
-    closing = max((i for i, t in enumerate(clause) if t.word == "”"), default=-1)
-    if 0 <= closing < len(clause) - 1 and (is_nounish(clause[closing + 1]) or clause[closing + 1].flag in VERB_FLAGS):
-        clause = clause[closing + 1:]  # “春风行动”|招聘活动: the quoted name is a modifier
+    clause = _around_quoted_name(clause)
     refs = [i for i, t in enumerate(clause) if (i > 0 or t.word in COMPARISON_WORDS) and t.word in lex.REFERENCE_WORDS
             and (t.word not in SOURCE_WORDS or _starts_change(clause[i + 1:]))
             and not (t.word == "按" and i + 1 < len(clause) and clause[i + 1].word in PERIOD_UNITS)]  # 按月支付
@@ -84,6 +89,12 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
         refs += [i for i, t in enumerate(clause) if t.word in PROPORTION_VERBS]  # 占全省职工总数的八成: see before
     elif (share := _share_of_whole(clause)) >= 0:
         refs.append(share)  # X占Y|8% (的 stripped)
+    compared = _time_compared(clause)
+    head = "".join(t.word for t in _walk(clause[:compared])) if compared > 0 else ""
+    if compared == 0 or head and not is_change_phrase(head):  # (比 stripped) 增速|上半年|加快: the noun before
+        return head  # the time changed; 去年|高, 持平|上年同期|下降: nothing named, the figure before stands
+    if head:
+        return ""
     whole = clause
     if refs:
         clause = clause[: min(refs) if refs[0] == 0 else max(refs)]  # 比同企业…高出: all of it is the comparison
@@ -92,9 +103,37 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
         base = "".join(t.word for t in whole[max(refs) + 1:] if t.word != "的")
         return base if len(base) <= MAX_SUBJECT_CHARS else ""
     named = _hypernym(collected, context) or "".join(t.word for t in collected)
+    if refs and whole[max(refs)].word in BASE_COMPARISONS and collected and collected[0] is whole[0] and (
+            people_head(named)):
+        return ""  # (比 stripped) 月薪达到9800元|普通工人|高出45%: the people are the base, the wage is measured
     if collected and clause and collected[0] is clause[0] and cut >= 0 and before[cut].word == "、":
         return _listed(before[:cut], named)  # 新开设订单班、冠名班|146个: the list is counted together
     return named
+
+
+def _around_quoted_name(clause: list[Tok]) -> list[Tok]:
+    """“春风行动”|招聘活动: a quoted name before a head is a modifier, dropped; before a bare head (“暖心年夜饭”活动)
+    it is the name, kept, and what comes before the quote is dropped (组织|“送万福进万家”活动)."""
+    closing = max((i for i, t in enumerate(clause) if t.word == "”"), default=-1)
+    if closing < 0 or closing == len(clause) - 1:
+        return clause
+    if "".join(t.word for t in clause[closing + 1:]) in BARE_HEADS:
+        opening = max((i for i, t in enumerate(clause[:closing]) if t.word == "“"), default=0)
+        return clause[opening:]
+    following = clause[closing + 1]
+    return clause[closing + 1:] if is_nounish(following) or following.flag in VERB_FLAGS else clause
+
+
+def _time_compared(clause: list[Tok]) -> int:
+    """Index of the time a change is measured against when nothing else marks it (增速|上半年|加快, 去年|高);
+    -1 when the clause does not end in such a change."""
+    if len(clause) < 2 or clause[-1].word not in CHANGE_VERBS:
+        return -1
+    i = len(clause) - 1
+    while i > 0 and (TIME_WORD.match(clause[i - 1].word) or REFERENCE_TIME.search(clause[i - 1].word)
+                     or clause[i - 1].flag == "m" and clause[i].word.startswith("月")):  # 8|月份
+        i -= 1
+    return i if i < len(clause) - 1 else -1
 
 
 def _share_of_whole(clause: list[Tok]) -> int:
@@ -132,7 +171,7 @@ def _hypernym(collected: list[Tok], context: Callable[[], list[Tok]]) -> str:
         return ""
     head = collected[-1].word[-2:]
     holders = [i for i, t in enumerate(collected) if t.word.endswith(head)]
-    if len(holders) < 2 or any(t.flag in VERB_FLAGS for t in collected[holders[-2]:]):
+    if len(holders) < MIN_LISTED_HOLDERS or any(t.flag in VERB_FLAGS for t in collected[holders[-2]:]):
         return ""
     tokens = context()  # the sentence up to the number, tokenised only when a shared head is found
     if not tokens:

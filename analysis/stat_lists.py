@@ -17,6 +17,7 @@ from analysis.stat_subject import (
     Tok,
     is_nounish,
     is_punct,
+    people_head,
 )
 from analysis.stat_tagging import pos_tokens
 
@@ -111,6 +112,8 @@ MIN_HEAD_CHARS = 2
 NOUN_MAKING_VERBS = MODIFYING_VERBS | STATUS_VERBS  # 参保|人数, 就业|人员: verbs inside a noun compound
 MAX_ITEM_TOKENS = 3  # listed items sit side by side: heads more than this many tokens apart are no list
 BOUND_FLAGS = frozenset({"zg", "ng", "g"})  # 配送|员/zg: a noun suffix the tagger left on its own
+PERIOD_WORDS = frozenset({"每月", "每年", "每人", "每天", "月均", "年均", "人均"})  # a rate inside a listed measure
+SHARED_TAILS = lex.MONEY_HEADS + ("人数", "比例", "比重", "占比", "率")  # what several listed groups are measured by
 
 
 def _is_item_token(tok: Tok) -> bool:
@@ -162,17 +165,25 @@ def _stripped_items(toks: list[Tok], k: int) -> list[str]:
         end -= 1  # 给予|1000元, 达到|698.2万人: the predicate before the numbers
     start = end
     while start and (_is_item_token(toks[start - 1]) or toks[start - 1].word in LIST_GLUE
-                     or LEVEL_WORD.match(toks[start - 1].word)
+                     or LEVEL_WORD.match(toks[start - 1].word) or toks[start - 1].word in PERIOD_WORDS
                      or toks[start - 1].word in NOUN_MAKING_VERBS and start < end and _is_item_token(toks[start])):
         start -= 1  # 工伤保险|参保|人数: a verb modifying the shared tail stays in the region
-    region = toks[start:end]
+    region = [t for t in toks[start:end] if t.word not in PERIOD_WORDS]  # 技师高级技师|每月|津贴
     heads = _parallel_heads(region, k)
     if len(heads) != k:
-        return []
+        return _groups_before_tail(region, k)
     others = max(len(_item(region, h, p + 1, MAX_ITEM_CHARS)) for p, h in pairwise(heads))
     items = [_item(region, heads[0], 0, 2 * others + 2)]
     items += [_item(region, h, p + 1, MAX_ITEM_CHARS) for p, h in pairwise(heads)]
     return items if all(len(i) >= MIN_HEAD_CHARS for i in items) else []
+
+
+def _groups_before_tail(region: list[Tok], k: int) -> list[str]:
+    """技师|高级工|平均工资 11.2万元8.6万元: k groups of people right before the measure they share, one per number."""
+    if len(region) < k + 1 or not region[-1].word.endswith(SHARED_TAILS):
+        return []
+    groups = region[-k - 1:-1]
+    return [t.word for t in groups] if all(t.flag.startswith("n") and people_head(t.word) for t in groups) else []
 
 
 def _side_by_side(compact: str, bounds: tuple[int, int], mentions: list[Mention], out: list[str]) -> None:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from analysis import stat_lexicon as lex
 from analysis.numerals import parse_quantity, to_half_width, trailing_magnitude
+from analysis.stat_stripped import join_stripped_ranges
 from analysis.stat_tagging import pos_tokens
 
 SPACE_RUN = re.compile(r"[ \t\r\u3000\xa0]+")
@@ -250,7 +251,7 @@ def find_mentions(compact: str) -> list[Mention]:
         mention = read_mention(compact, match)
         if mention is not None:
             found.append(mention)
-    return join_ranges(compact, sorted(found))
+    return join_stripped_ranges(compact, join_ranges(compact, sorted(found)))
 
 
 def join_ranges(compact: str, mentions: list[Mention]) -> list[Mention]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import NamedTuple
 
 from analysis import stat_lexicon as lex
@@ -58,6 +59,11 @@ MODIFYING_VERBS = frozenset({"新增", "就业", "再就业", "创业", "见习"
 STATUS_VERBS = frozenset({"参保", "在岗", "在职", "失业", "返乡", "返岗", "待业", "参训", "参赛", "持证", "退休", "离校",
                           "入会", "务工", "转岗", "下岗", "留用", "新录用", "新招"})
 SPLIT_UNIT = "人"  # 万人工伤保险 is cut 万|人工|伤…: the unit may come back as a token of its own
+# Frames between a head count and its verb: 在 … 中/上 (where), 被 … (by whom, up to the last verb).
+PREDICATE_FRAMES = {"在": frozenset({"中", "上", "里", "内"}), "被": frozenset()}
+ASPECT_FLAGS = frozenset({"ul", "ug", "uz", "uguo"})  # 拿到|了, 拿|过: aspect particles stay with their verb
+RANK_WORDS = frozenset({"以上", "及以上"})  # 中级工以上证书: a rank link inside an object
+MAX_PREDICATE_CHARS = 12  # a longer predicate is a clause, not a name: its object alone is kept
 MIN_LISTED_PEOPLE_CHARS = 5  # 户外劳动者: a shorter tail (工匠人才, 职工代表) is a compound, not the list's class
 
 
@@ -101,7 +107,6 @@ def _lastpeople_head(window: list[Tok], head: int) -> int:
 
 def right_subject(after: list[Tok], *, mode: str) -> str:
     """The noun phrase after a number (600万|产业工人, 280名|产业生态圈领军人才); '' when none follows.
-
     mode "people" looks past a modifier clause for the first people noun (1812名有技术…成都工匠);
     "bare" and "thing" take the noun run, ending it at the first head noun; "money" wants a money noun
     (300元|技能津贴, 1500元的标准给予|一次性补贴); "verb" takes a verb and its object (1.1万余人|取得证书).
@@ -112,13 +117,17 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
     if mode == "money":
         while window and window[0].word in MONEY_LEADERS:
             window = window[1:]
-        run = window[:5]
+        run = list(takewhile(lambda t: not (t.flag == "t" or TIME_WORD.match(t.word)), window[:5]))  # 补贴|今年…
         heads = [i for i, t in enumerate(run) if "".join(w.word for w in run[: i + 1]).endswith(lex.MONEY_HEADS)]
-        return "".join(t.word for t in run[: heads[-1] + 1]) if heads else ""
+        last = after.index(run[heads[-1]]) + 1 if heads else 0  # …亿元|发放失业保险金|2.1亿元: the next figure's
+        next_figure = not heads or last < len(after) and after[last].flag == "m" and NUMERAL_CHAR.match(after[last].word)
+        return "" if next_figure else "".join(t.word for t in run[: heads[-1] + 1])
     if mode == "verb":  # 1.1万余人|取得证书, 18.6万人|签约留汉
-        if window and window[0].flag in VERB_FLAGS and len(window) > 1:
-            return window[0].word + "".join(t.word for t in _object(window[1:4]))
-        return ""
+        return predicate(after)
+    if mode == "people" and window and window[0].word == "被":  # 2316人|被见习单位留用: what befell them
+        return honour_subject(after) or predicate(after)
+    if mode == "people" and _mistagged_verb(window):  # 15个|成了技师, 1126人|晋升/nr…: a verb the tagger missed
+        return predicate(after, verb_first=True)
     if mode == "people" and _starts_clause(window):
         return ""  # 3.2万人|帮助…: a verb after the count starts the next clause (1.2万名|参保职工 modifies)
     if mode == "people":
@@ -211,8 +220,9 @@ def _noun_run(window: list[Tok], *, heads: tuple[str, ...]) -> list[Tok]:
         inner_verb = run and tok.word in MODIFYING_VERBS  # 城镇|新增|就业|目标 (集体|授予|… is a new clause)
         if not joining and not inner_verb and (not is_nounish(tok) or tok.flag == "i"):
             break
-        if run and tok.flag == "vn" and not (i + 1 < len(window) and window[i + 1].flag.startswith("n")):
-            break  # 机器人|有序运转: a trailing verbal noun is the predicate
+        following = window[i + 1].flag if i + 1 < len(window) else ""
+        if tok.flag == "vn" and (following in VERB_FLAGS if not run else not following.startswith("n")):
+            break  # 机器人|有序运转, 3.6万条|服务求职…: a verbal noun before a verb or at the end is the predicate
         run.append(tok)
         if heads and tok.word.removesuffix("队伍").endswith(heads):
             break
@@ -221,11 +231,49 @@ def _noun_run(window: list[Tok], *, heads: tuple[str, ...]) -> list[Tok]:
     return run
 
 
+def _mistagged_verb(window: list[Tok]) -> bool:
+    """A word right after a head count that acts as its verb: followed by 了/过, or tagged a person's name (no name
+    follows a count of people)."""
+    if not window or people_head(window[0].word):
+        return False
+    return window[0].flag == "nr" or len(window) > 1 and window[1].flag in ASPECT_FLAGS
+
+
+def predicate(after: list[Tok], *, verb_first: bool = False) -> str:
+    """What a head count did, read to the clause end: the verb with its object (1126人|晋升相应职业技能等级),
+    past a place or agent phrase (21人在…大赛中|获奖, 2316人被见习单位|留用); '' when no verb follows."""
+    clause = [t for t in after if t.word not in QUOTES]
+    stop = next((i for i, t in enumerate(clause) if is_punct(t) and t.word != "、" or t.flag == "m"), len(clause))
+    closed, clause = stop < len(clause), clause[:stop]
+    if clause and clause[0].word in PREDICATE_FRAMES:  # 在…中|获奖, 被…|留用: the frame names where or by whom
+        frame_end = PREDICATE_FRAMES[clause[0].word]
+        ends = [i for i, t in enumerate(clause) if (t.word in frame_end if frame_end else t.flag in VERB_FLAGS)]
+        clause = clause[ends[-1] + (1 if frame_end else 0):] if ends else []
+    if len(clause) < (1 if closed else 2) or clause[0].flag not in VERB_FLAGS and not verb_first:
+        return ""  # a lone verb at the sentence's end without punctuation may be cut off: only a closed clause
+    verb = [clause[0]] + list(takewhile(lambda t: t.flag in ASPECT_FLAGS, clause[1:]))
+    obj = _object(_listed_nouns(clause[len(verb):]))
+    phrase = "".join(t.word for t in verb + obj)
+    return phrase if len(phrase) <= MAX_PREDICATE_CHARS else "".join(t.word for t in obj[-3:])
+
+
+def _listed_nouns(rest: list[Tok]) -> list[Tok]:
+    """An object read to its end: 、 between nouns and a rank link (中级工|以上|证书) are kept, the next clause is not."""
+    out: list[Tok] = []
+    for i, tok in enumerate(rest):
+        nxt = rest[i + 1] if i + 1 < len(rest) else None
+        inner = tok.word == "、" or tok.word in RANK_WORDS
+        if inner and not (out and nxt is not None and is_nounish(nxt)):
+            break
+        out.append(tok)
+    return out
+
+
 def _object(rest: list[Tok]) -> list[Tok]:
     """The object of a verb: leading verbs (签约|留汉), then nouns up to the next action verb (参保企业|发放… stops)."""
     out: list[Tok] = []
     for i, tok in enumerate(rest):
-        if not (is_nounish(tok) or tok.flag in VERB_FLAGS):
+        if not (is_nounish(tok) or tok.flag in VERB_FLAGS or out and (tok.word == "、" or tok.word in RANK_WORDS)):
             break
         if tok.flag in VERB_FLAGS and any(is_nounish(t) for t in out) and (  # 技能|提升|补贴 is one noun
                 tok.word in lex.ACTION_VERBS or i + 1 >= len(rest) or not is_nounish(rest[i + 1])):

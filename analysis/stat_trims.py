@@ -9,6 +9,7 @@ from analysis.stat_subject import (
     MODIFYING_VERBS,
     NOUNISH_NUMERAL_WORDS,
     STATUS_VERBS,
+    VERB_FLAGS,
 )
 
 RESULT_COMPLEMENTS = frozenset("出回到走进上完")  # 拿|回, 带|出: the tagger splits resultative verbs in two
@@ -18,6 +19,7 @@ GENERIC_TAILS = frozenset({"人", "人员", "项目", "单位", "企业", "职�
 ORG_SUFFIXES = lex.AGENT_SUFFIXES + ("机构", "机关", "平台", "法院", "检察院", "部门", "工会", "中心")
 CASE_HEADS = ("案件", "线索")  # a case noun keeps the verb that names the case (受理|案件)
 BARE_CLASSES = frozenset({"人才", "人员", "劳动者", "人"})
+BARE_ACTIVITIES = frozenset({"就业", "创业", "再就业", "就业创业"})  # head counts named by an act with no object
 CLASS_WORDS = frozenset({"各类", "各种", "各级", "各项", "相关"})
 HONOUR_NAMES = ("奖章", "奖", "称号", "能手", "标兵", "先锋号")
 PHRASE_FLAGS = ("n", "vn", "a", "b", "j", "l")
@@ -160,6 +162,17 @@ def with_class_verb(before: list, toks: list) -> list:
     return before[-3:] if glue.word in CLASS_WORDS and selecting else toks
 
 
+def with_activity_verb(before: list, toks: list) -> list:
+    """实现|就业, 新|吸纳|就业: a bare 就业 says nothing alone; the verb before it names the figure (with its 新)."""
+    if len(toks) != 1 or toks[0].word not in BARE_ACTIVITIES:
+        return toks
+    at = next((i for i, t in enumerate(before) if t is toks[0]), 0)
+    if at == 0 or before[at - 1].flag not in VERB_FLAGS or before[at - 1].word in TALLY_WORDS:
+        return toks
+    start = at - 1 - int(at >= 2 and before[at - 2].word == "新")
+    return before[start: at + 1]
+
+
 def after_possessive(toks: list) -> list:
     """企业开出的|年薪: after a relative clause the noun after 的 is counted; a group of people keeps its clause."""
     marks = [i for i, t in enumerate(toks[:-1]) if t.word == "的"]
@@ -178,7 +191,8 @@ MIN_OBJECT_CHARS = 5  # 创新|工作室, 返还|资金, 帮扶|就业率: a sho
 MIN_LEAD_OBJECT_CHARS = 4  # 推荐|就业率: a verb before a short head is part of the name
 RATE_HEADS = ("率", "比例", "比重", "占比")
 MAX_RATE_NAME = 5  # 推荐|就业率 is one name; 用于|技能培训一线工人取证率 is a predicate and its object
-SCOPE_NOUNS = ("领域", "大赛", "竞赛", "比赛")
+SCOPE_NOUNS = ("领域", "大赛", "竞赛", "比赛",
+               "方式", "难题", "行动", "机制", "目标", "模式")  # a method, problem, campaign or goal closes a clause
 INNER_VERBS = MODIFYING_VERBS | STATUS_VERBS | lex.KEPT_LEADING_VERBS  # 参保|人数, 新增|就业: inside a compound
 
 

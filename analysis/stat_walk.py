@@ -36,6 +36,7 @@ from analysis.stat_trims import (
     after_scope_noun,
     after_transfer,
     from_kept_verb,
+    with_activity_verb,
     with_class_verb,
     without_goal_verb,
     without_trailing_place,
@@ -49,6 +50,8 @@ PAYING_VERBS = frozenset({"给予", "发放", "予以"})  # …证书的，给�
 AGE_PART = re.compile(r"^(?:\d+|[—–\-~～至到])$")
 COPULAS = frozenset({"是"})
 RESULT_ENDS = frozenset("到至")  # 月薪|开到|1.1万元: a verb of reaching is the predicate
+PERIOD_RATES = frozenset({"每月", "每年", "每天", "每日", "一天"})  # a period an income is counted over
+EARNINGS = frozenset({"收入", "工资", "挣", "薪酬"})  # 每月|收入 is monthly income, not income in general
 PERIOD_UNITS = frozenset({"月", "年", "季", "季度", "日", "天", "时", "期", "周"})
 COMPOUND_HEADS = lex.MONEY_HEADS + ("会", "活动", "项目", "基地", "中心", "平台", "人员", "对象", "率", "站", "机构",
                                    "岗位", "服务", "工作", "意向")
@@ -79,6 +82,10 @@ def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
         return False  # 规模以上工业企业, 月收入
     if tok.word == "等":  # 工资等待遇 keeps its example; 骑手等|户外劳动者 names the class after 等
         return sum(len(t.word) for t in collected) >= EXAMPLE_CLASS_CHARS
+    if collected and tok.word in PERIOD_RATES and collected[0].word in EARNINGS:
+        return False  # 每月|收入, 一天|挣: what is earned per period is the figure
+    if collected and collected[0].word in PERIOD_RATES:
+        return True  # 现在|每月收入: the period closes the phrase
     if is_punct(tok) or tok.flag in ("m", "q", "r", "p", "f", "y", "e", "o", "x"):
         return True
     if tok.word in lex.SCOPE_WORDS or tok.flag == "t" and TIME_WORD.match(tok.word) or REFERENCE_TIME.search(tok.word):
@@ -95,9 +102,10 @@ def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
 
 def _strip_edges(toks: list[Tok], *, leading: bool) -> list[Tok]:
     """Drop glue, target cues, distributive 每X words, adverbs and quotes from one end."""
-    def removable(tok: Tok) -> bool:
-        return (tok.word in lex.GLUE_WORDS or tok.word.startswith("每")
-                or tok.word in lex.TARGET_WORDS and not (leading and len(toks) > 1 and toks[1].flag.startswith("n"))
+    def removable(tok: Tok) -> bool:  # 计划|总投资: a plan word before a noun names a planned amount
+        return (tok.word in lex.GLUE_WORDS or tok.word.startswith("每") and not (
+                    leading and tok.word in PERIOD_RATES and len(toks) > 1 and toks[1].word in EARNINGS)
+                or tok.word in lex.TARGET_WORDS and not (leading and len(toks) > 1 and toks[1].flag[:1] in "nb")
                 or tok.word in QUOTES or tok.flag in ("d", "uj", "ul", "p", "c") and tok.word not in INNER_ADVERBS
                 or not leading and (tok.word in lex.TRAILING_GLUE or tok.word in PAYING_VERBS
                                     or tok.flag == "v" and len(tok.word) == 2 and tok.word[-1] in RESULT_ENDS))
@@ -137,6 +145,11 @@ def _is_place(tok: Tok, following: Tok) -> bool:
         return True
     return tok.flag == "ns" and (following.word in PLACE_TAILS or len(tok.word) >= 3 and (
         tok.word[-1] in "市省县" or tok.word.endswith("地区")))
+
+
+def _is_locative(tok: Tok) -> bool:
+    """家门口, 车间里: a place phrase says where (a two-character 市内/网上/户外 names a kind and stays)."""
+    return tok.flag == "s" and len(tok.word) >= 3
 
 
 def _age_band(before: list[Tok]) -> list[Tok]:
@@ -221,7 +234,10 @@ def _walk_words(before: list[Tok]) -> list[Tok]:
     if actions and collected[-1].word.endswith(VP_HEADS):
         actions = [i for i in actions if i == 0]  # 支持农民工起诉|案件: a case noun keeps its verb phrase
     if actions:
-        collected = collected[actions[-1] + 1:]
+        cut = actions[-1] + 1
+        if cut >= 2 and collected[cut - 2].word == "新" and people_head(collected[-1].word):
+            cut -= 2  # 新|引进|青年大学生: the newly recruited are a cohort, named with their 新 verb
+        collected = collected[cut:]
     while len(collected) > 1 and (collected[0].word in lex.ACTION_VERBS and not _compound(collected, 0)
                                   or collected[0].word in JOINING_WORDS or _new_thing(collected)):
         collected = collected[1:]
@@ -234,15 +250,15 @@ def _walk_words(before: list[Tok]) -> list[Tok]:
                      and people_head(collected[i - 1].word)), None)
     if achieved is not None:
         collected = collected[:achieved]  # 就业困难人员|实现就业: the people are counted
-    while len(collected) > 1 and (_is_place(collected[0], collected[1])
+    while len(collected) > 1 and (_is_place(collected[0], collected[1]) or _is_locative(collected[0])
                                   or len(collected[0].word) == 1 and collected[0].flag in ("ns", "j")):
-        collected = collected[1:]  # 西安地区|普通高校毕业生, 武汉市|最低工资标准
+        collected = collected[1:]  # 西安地区|普通高校毕业生, 武汉市|最低工资标准, 家门口|月收入 (a locative)
     if len(collected) > 1 and collected[0].word == SPLIT_UNIT:
         collected = collected[1:]  # 218万|人|工伤保险参保人数|236万人: the previous figure's measure word
     if len(collected) > 1:  # each trim keeps a one-word phrase as it is
         for trim in PHRASE_TRIMS:
             collected = trim(collected)
-    collected = with_class_verb(before, collected)
+    collected = with_activity_verb(before, with_class_verb(before, collected))
     return [] if "".join(t.word for t in collected) in lex.GENERIC_SUBJECTS else collected
 
 

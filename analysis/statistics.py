@@ -28,10 +28,11 @@ from analysis.stat_flags import STANDARD_WORDS, count_lexicon, finds_work, is_ta
 from analysis.stat_left import left_subject
 from analysis.stat_lists import distribute, nouns_lead
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
+from analysis.stat_stripped import counts_people_bare
 from analysis.stat_subject import Tok, honour_subject, right_subject
 from analysis.stat_tagging import pos_tokens
 
-EXTRACTOR_VERSION = "1.2.0"  # 1.2.0: noun–number runs, 和-lists, 万人 before a word, 控制在…以内, stage counts
+EXTRACTOR_VERSION = "1.4.0"  # 1.3/1.4: stripped lists, clause verbs, scopes, glosses; head-count predicates, unit–head fit
 
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
@@ -77,7 +78,7 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
         return value, top, unit, "count"
     if mention.magnitude and any(w in subject for w in lex.MONEY_SUBJECT_WORDS):
         return value, top, "元", "money"
-    people = subject.endswith(lex.PEOPLE_HEADS) or subject.endswith(HEADCOUNT_TAILS)
+    people = subject.endswith(lex.PEOPLE_HEADS) or subject.endswith(HEADCOUNT_TAILS) or counts_people_bare(subject)
     return value, top, "人" if people else "个", "count"
 
 

@@ -86,14 +86,25 @@ def stress_article(text: str, gold: dict) -> dict:
     items = _carried_items(text, gold, mapping)
     predicted = list(extract_statistics(stressed))
     used: set[int] = set()
-    pairs = []
+    pairs, misses = [], []
     for item, (c, d) in items:
         hit = next((i for i, p in enumerate(predicted) if i not in used and _same_value(p.value, item["value"])
                     and any(a < d and c < b for a, b in p.spans)), None)
         if hit is not None:
             used.add(hit)
             pairs.append((predicted[hit], item))
-    return {"pairs": pairs, "n_gold": len(items), "n_predicted": len(predicted)}
+        else:
+            misses.append({"text": item["text"], "subject": item["subject"], "sentence": _around(stressed, c, d)})
+    extra = [{"text": p.text, "value": p.value, "unit": p.unit, "subject": p.subject,
+              "sentence": _around(stressed, p.start, p.end)} for i, p in enumerate(predicted) if i not in used]
+    return {"pairs": pairs, "n_gold": len(items), "n_predicted": len(predicted), "misses": misses,
+            "false_positives": extra}
+
+
+def _around(text: str, start: int, end: int, *, width: int = 24) -> str:
+    """A short window of the stressed text around a span, spaces removed, the span in brackets (for reports)."""
+    window = text[max(0, start - width): start] + "[" + text[start:end] + "]" + text[end: end + width // 2]
+    return window.replace(" ", "").replace("\n", "/")
 
 
 def _field_ok(field: str, pred, item: dict) -> bool:
@@ -102,18 +113,26 @@ def _field_ok(field: str, pred, item: dict) -> bool:
     return getattr(pred, field) == item[field]
 
 
-def stress_evaluate(directory: str | Path) -> dict:
-    """Precision, recall and subject/workforce/target accuracy of the extractor on a gold folder in seed form."""
-    pairs, n_gold, n_pred = [], 0, 0
-    for gold_path in sorted(Path(directory).resolve().glob("*.gold.json")):
+def stress_evaluate(directory: str | Path, *, pattern: str = "*.gold.json") -> dict:
+    """Precision, recall and subject/workforce/target accuracy of the extractor on a gold folder in seed form.
+
+    `pattern` picks the gold files (e.g. "06[1-8]_*.gold.json" for one batch); misses and false positives are
+    listed per article with a window of the stressed text.
+    """
+    pairs, n_gold, n_pred, misses, extras = [], 0, 0, [], []
+    for gold_path in sorted(Path(directory).resolve().glob(pattern)):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         _, text = load_display_text(_resolve_article(gold_path, gold))
         result = stress_article(text, gold)
         pairs += [(p, g, gold_path.name) for p, g in result["pairs"]]
+        name = gold_path.name.removesuffix(".gold.json")
+        misses += [{"article": name, **m} for m in result["misses"]]
+        extras += [{"article": name, **e} for e in result["false_positives"]]
         n_gold, n_pred = n_gold + result["n_gold"], n_pred + result["n_predicted"]
     precision, recall = len(pairs) / max(n_pred, 1), len(pairs) / max(n_gold, 1)
     accuracy = {f: sum(_field_ok(f, p, g) for p, g, _ in pairs) / max(len(pairs), 1) for f in STRESS_FIELDS}
     mismatches = [{"article": a, "field": f, "text": g["text"], "predicted": getattr(p, f), "gold": g[f]}
                   for p, g, a in pairs for f in STRESS_FIELDS if not _field_ok(f, p, g)]
     return {"precision": precision, "recall": recall, "n_gold": n_gold, "n_predicted": n_pred,
-            "n_matched": len(pairs), "accuracy": accuracy, "field_mismatches": mismatches}
+            "n_matched": len(pairs), "accuracy": accuracy, "field_mismatches": mismatches, "misses": misses,
+            "false_positives": extras}

@@ -39,7 +39,8 @@ def figure(text: str, span: str):
     ("今年全县共有1.8万人次领取职业技能提升补贴。", "1.8万人次", "subject", "领取职业技能提升补贴"),
     # B4: 万人 run into the next word (人工, 人力) keeps its 人 in stripped text
     ("医疗 保险 参保 人数 96 万人 工伤保险 参保 人数 88 万人 。", "96万人", "subject", "医疗保险参保人数"),
-    ("今年 新 培养 技能 人才 2.4 万人 力争 明年 再 增加 。", "2.4万人", "subject", "技能人才"),
+    # (新+verb names a cohort, as the gold writes 新培养高技能人才 and 新引进青年大学生: the 新 verb is kept)
+    ("今年 新 培养 技能 人才 2.4 万人 力争 明年 再 增加 。", "2.4万人", "subject", "新培养技能人才"),
     ("今年 新 培养 技能 人才 2.4 万人 力争 明年 再 增加 。", "2.4万人", "unit", "人"),
     # B5: a bare count of a 人数 is a head count
     ("今年 参赛 人数 1460 创 历史 新高 。", "1460", "unit", "人"),
@@ -207,3 +208,50 @@ def test_a_completed_goal_is_not_a_target(text: str, span: str, expected: bool) 
 ])
 def test_unknown_people_follow_the_article(text: str, span: str, expected: bool) -> None:
     assert figure(text, span).is_workforce is expected
+
+
+# --- subject grammar of the general round (what a head count did, comparisons and changes in stripped text,
+# measures no measure word counts, income per period, groups sharing a measure) ---
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    # a head count followed by its predicate is named by the verb and its object, past a place or an agent
+    ("其中86人在全省技能大赛中获奖。", "86人", "获奖"),
+    ("其中320人拿到了高级工以上证书。", "320人", "拿到了高级工以上证书"),
+    ("其中560人晋升相应职业技能等级。", "560人", "晋升相应职业技能等级"),
+    ("实习结束后有415人被实习企业留用。", "415人", "留用"),
+    # (比 stripped) the people after a figure are the base of a comparison; the figure before is measured
+    ("试点 企业 技师 平均 月薪 达到 8600 元 普通工人 高出 38% 。", "38%", "技师平均月薪"),
+    # (比 stripped) a change read against a time names the noun before the time, or lets the figure before stand
+    ("全市 规模 工业 增加值 增长 8.2% 增速 上半年 加快 0.8 百分点 。", "0.8百分点", "增速"),
+    ("全市 城镇 调查 失业率 5.1% 持平 上年 同期 下降 0.2 百分点 。", "0.2百分点", "城镇调查失业率"),
+    ("今年 节后 返岗 率 提高 95% 去年 高 6 百分点 。", "6百分点", "节后返岗率"),
+    # measure words that never count people, rates or events: the noun after is the next clause
+    ("今年 累计 发布 用工 信息 3.6 万条 服务 求职 人员 12 万人次 。", "3.6万条", "用工信息"),
+    ("仲裁院 今年 结案 860 件 平均 办案 周期 缩短 12 天 。", "860件", "结案"),
+    ("仲裁院 今年 结案 860 件 平均 办案 周期 缩短 12 天 。", "12天", "办案周期"),  # the change verb is no part
+    ("区里 举办 专场 招聘会 86 家 企业 提供 岗位 2300 个 。", "86家", "企业"),
+    # a cohort named by its 新 verb, a planned amount, a bare 就业 with the verb that names it
+    ("今年新引进高校毕业生2.4万人。", "2.4万人", "新引进高校毕业生"),
+    ("该项目占地200亩，计划总投资18亿元。", "18亿元", "计划总投资"),
+    ("去年全市新吸纳就业3200人。", "3200人", "新吸纳就业"),
+    ("截至6月底，已实现就业860人。", "860人", "实现就业"),
+    # income per period keeps its period; a locative before it is dropped; a money run stops at a time word
+    ("她现在每月收入稳定在6500元左右。", "6500元左右", "每月收入"),
+    ("“在家门口月收入能到3800元左右，还能照顾孩子。", "3800元左右", "月收入"),
+    ("企业 新 录用 人员 每人每年 3000 元 标准 给予 补贴 今年 补贴 学徒 1200 。", "3000元", "补贴"),
+    # two listed groups sharing a head are named as they are; only three or more make a class (普惠服务 in the seed)
+    ("春节期间各级工会走访慰问困难职工和环卫工人3.6万人次。", "3.6万人次", "慰问困难职工和环卫工人"),
+    ("全区评聘特级技师首席技师38名。", "38名", "特级技师首席技师"),
+    # a money noun followed by its own figure belongs to that figure; a per-period word opens the next clause
+    ("今年 企业 减免 社会保险费 6.2 亿元 发放 失业 保险金 1.4 亿元 。", "6.2亿元", "社会保险费"),
+    ("申请最高20万元创业担保贷款首次创业的给予3000元补贴。", "最高20万元", "创业担保贷款"),
+    ("平台 入驻 用工 主体 3200 余家 日均 发布 岗位 近 千个 。", "3200余家", "用工主体"),
+    # a quoted name before a bare head is the name (“送万福进万家”活动); before a full head it is a modifier
+    ("全市工会组织“送万福进万家”活动86场。", "86场", "送万福进万家活动"),
+    ("全市共举办“春风行动”招聘活动120场。", "120场", "招聘活动"),
+    # (分别 stripped) groups side by side before the measure they share, one per number
+    ("全市 技师 高级工 平均工资 10.6 万元 7.9 万元 。", "10.6万元", "技师"),
+    ("全市 技师 高级工 平均工资 10.6 万元 7.9 万元 。", "7.9万元", "高级工"),
+])
+def test_general_subject_rules(text: str, span: str, expected: str) -> None:
+    assert figure(text, span).subject == expected

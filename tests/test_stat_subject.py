@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.stat_clause import heads_unit
-from analysis.stat_subject import Tok, last_listed_people
+from analysis.stat_subject import Tok, last_listed_people, predicate
 from analysis.stat_tagging import pos_tokens
 from analysis.stat_trims import (
     after_agent,
@@ -160,3 +160,24 @@ def test_an_organisation_verb_at_the_end_leaves_the_phrase_whole():
     """工会|争会 (found by the property below): nothing follows the verb, so there is no object to keep."""
     toks = pos_tokens("工会争会", (0, 4))
     assert joined(after_agent(toks)) == "工会争会"
+
+
+# --- what a head count did: the predicate read after the number ---
+
+@pytest.mark.parametrize(("after", "expected"), [
+    ("考取高级工证书。", "考取高级工证书"),
+    ("在市级技能比赛中获奖。", "获奖"),  # the place frame (在…中) says where, not what
+    ("被用人单位录用，", "录用"),  # the agent (被…) says by whom
+    ("取得了技师、高级技师证书。", "取得了技师、高级技师证书"),  # 、 between nouns stays inside the object
+    ("，其余", ""),  # no verb: nothing is named
+])
+def test_predicate_after_a_head_count(after: str, expected: str) -> None:
+    assert predicate(tokens(after)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["在", "被", "中", "获奖", "取得", "了", "证书", "、", "技师", "，", "3", "单位"]),
+                max_size=10))
+def test_predicate_is_a_piece_of_the_text(words: list[str]) -> None:
+    text = "".join(words)
+    assert predicate(tokens(text)) in text
