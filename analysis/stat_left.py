@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
 
 from analysis import stat_lexicon as lex
 from analysis.stat_clause import is_change_phrase
@@ -35,6 +38,11 @@ CHANGE_VERBS = frozenset({"增长", "增加", "下降", "减少", "提高", "降
                           "缩小", "高", "低", "多", "少", "快", "慢"})  # a change read against a time
 BASE_COMPARISONS = frozenset({"高出", "低出", "高于", "低于"})  # Y高出N%: with 比 gone, Y is the base of comparison
 
+
+LEFT_CACHE = 1 << 15  # distinct token runs before a number kept per process
+SEPARATOR = "\x00"  # joins a run's words (or flags) into one string key: much smaller than a tuple of words
+WORD, FLAG = itemgetter(0), itemgetter(1)  # Tok.word, Tok.flag
+NEW_TUPLE = tuple.__new__
 
 def without_period_reference(clause: list[Tok]) -> list[Tok]:
     """技能人才总量|“十三五”末|168万人 (由 and 的 stripped): a period the figure dates from is not its subject."""
@@ -185,3 +193,45 @@ def _hypernym(collected: list[Tok], context: Callable[[], list[Tok]]) -> str:
     if before and is_nounish(before[0]) and before[0].word not in lex.SCOPE_WORDS:
         return before[0].word + head
     return head
+
+
+class _ContextNeeded(Exception):
+    """left_subject asked for the sentence's tokens, which a memoised call cannot know."""
+
+
+def _no_context() -> list[Tok]:
+    raise _ContextNeeded
+
+
+def _rebuilt(words: str, flags: str) -> list[Tok]:
+    """Tokens from SEPARATOR-joined words and flags, laid end to end from offset 0."""
+    if not words:
+        return []
+    words_, flags_ = words.split(SEPARATOR), flags.split(SEPARATOR)
+    ends = list(accumulate(map(len, words_), initial=0))
+    return list(map(NEW_TUPLE, repeat(Tok), zip(words_, flags_, ends, ends[1:])))  # Tok(...) without a Python frame
+
+
+@lru_cache(maxsize=LEFT_CACHE)
+def _left_memo(words: str, flags: str) -> str | None:
+    """left_subject of a token run given as its joined words and flags; None when it would need the sentence context.
+
+    left_subject reads only words, flags and offsets relative to one another, so a run re-built from offset 0
+    names the same subject as the run it was taken from.
+    """
+    try:
+        return left_subject(_rebuilt(words, flags), _no_context)
+    except _ContextNeeded:
+        return None
+
+
+def memoised_left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
+    """`left_subject`, memoised by the words and flags of the tokens before the number (runs such as ，城镇新增就业
+    recur far more often than sentences); a run that needs the sentence `context` is computed directly."""
+    words, flags = SEPARATOR.join(map(WORD, before)), SEPARATOR.join(map(FLAG, before))
+    separators = max(len(before) - 1, 0)
+    if words.count(SEPARATOR) == separators and flags.count(SEPARATOR) == separators:  # the join can be undone
+        named = _left_memo(words, flags)
+        if named is not None:
+            return named
+    return left_subject(before, context)

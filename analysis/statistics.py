@@ -14,18 +14,31 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
-from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 from analysis import stat_clause
 from analysis import stat_lexicon as lex
 from analysis.models import Section, Statistic
-from analysis.stat_clause import (activity_phrase, closes_clause, counts_people, fits_unit,
-                                  heads_unit, money_named_before, previous_topic)
+from analysis.stat_clause import (
+    activity_phrase,
+    closes_clause,
+    counts_people,
+    fits_unit,
+    heads_unit,
+    money_named_before,
+    previous_topic,
+)
 from analysis.stat_filters import is_plausible, is_statistic
-from analysis.stat_flags import STANDARD_WORDS, count_lexicon, finds_work, is_target, is_workforce, plan_spans
-from analysis.stat_left import left_subject
+from analysis.stat_flags import (
+    STANDARD_WORDS,
+    count_lexicon,
+    finds_work,
+    is_target,
+    is_workforce,
+    plan_spans,
+)
+from analysis.stat_left import memoised_left_subject
 from analysis.stat_lists import distribute, nouns_lead
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
 from analysis.stat_stripped import counts_people_bare
@@ -42,9 +55,7 @@ PERCENT_SCALE = {"%": 1.0, "‰": 0.1, "成": 10.0}
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
 is_change_phrase = lru_cache(maxsize=1 << 12)(stat_clause.is_change_phrase)  # pure str → bool, asked once a figure
-LEFT_CACHE = 1 << 15  # token runs before a number ("，城镇新增就业") recur far more often than sentences do
-SEPARATOR = "\x00"  # joins a run's words (or flags) into one string key: much smaller than a tuple of words
-WORD, FLAG, START = itemgetter(0), itemgetter(1), itemgetter(2)  # Tok.word, Tok.flag, Tok.start
+START = itemgetter(2)  # Tok.start
 NEW_TUPLE = tuple.__new__
 
 
@@ -85,7 +96,8 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
 def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int], tokens) -> str:
     """What is counted: the noun after a count, a money noun after an amount, else the phrase before."""
     after, before = tokens(mention.end, bounds[1]), tokens(floor, mention.start)
-    left = _once(partial(_left_of, before, compact, (bounds[0], mention.start)))  # several rules below may ask for it
+    context = partial(pos_tokens, compact, (bounds[0], mention.start))  # the sentence up to the number
+    left = _once(partial(memoised_left_subject, before, context))  # several rules below may ask for it
     unit = mention.unit
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
         pieces = unit == "块" and right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
@@ -132,48 +144,6 @@ def _once(compute: Callable[[], str]) -> Callable[[], str]:
             known.append(compute())
         return known[0]
     return value
-
-
-class _ContextNeeded(Exception):
-    """left_subject asked for the sentence's tokens, which a memoised call cannot know."""
-
-
-def _no_context() -> list[Tok]:
-    raise _ContextNeeded
-
-
-def _rebuilt(words: str, flags: str) -> list[Tok]:
-    """Tokens from SEPARATOR-joined words and flags, laid end to end from offset 0."""
-    if not words:
-        return []
-    words_, flags_ = words.split(SEPARATOR), flags.split(SEPARATOR)
-    ends = list(accumulate(map(len, words_), initial=0))
-    return list(map(NEW_TUPLE, repeat(Tok), zip(words_, flags_, ends, ends[1:])))  # Tok(...) without a Python frame
-
-
-@lru_cache(maxsize=LEFT_CACHE)
-def _left_memo(words: str, flags: str) -> str | None:
-    """left_subject of a token run given as its joined words and flags; None when it would need the sentence context.
-
-    left_subject reads only words, flags and offsets relative to one another, so a run re-built from offset 0
-    names the same subject as the run it was taken from.
-    """
-    try:
-        return left_subject(_rebuilt(words, flags), _no_context)
-    except _ContextNeeded:
-        return None
-
-
-def _left_of(before: list[Tok], compact: str, upto: tuple[int, int]) -> str:
-    """left_subject of the tokens before a number, memoised by their words and flags; upto spans the sentence up
-    to the number (its tokens are the context left_subject may ask for)."""
-    words, flags = SEPARATOR.join(map(WORD, before)), SEPARATOR.join(map(FLAG, before))
-    separators = max(len(before) - 1, 0)
-    if words.count(SEPARATOR) == separators and flags.count(SEPARATOR) == separators:  # the join can be undone
-        named = _left_memo(words, flags)
-        if named is not None:
-            return named
-    return left_subject(before, partial(pos_tokens, compact, upto))
 
 
 def _is_place_name(subject: str, before: list[Tok]) -> bool:
@@ -352,6 +322,8 @@ def _statistics(text: str, index: Sequence[int], groups: list[list[Draft]],
 
 def statistics_table(stats):
     """One pandas row per statistic (the architecture's entry point; grouped views live in stats_tables)."""
-    from analysis.stats_tables import statistics_table as table  # pandas only when a table is wanted
+    from analysis.stats_tables import (
+        statistics_table as table,  # pandas only when a table is wanted
+    )
 
     return table(stats)

@@ -17,13 +17,31 @@ from hypothesis import strategies as st
 from analysis import stat_filters, stat_mentions, statistics
 from analysis import stat_lexicon as lex
 from analysis.models import Section
-from analysis.stat_left import left_subject
-from analysis.stat_subject import Tok
+from analysis.numerals import (
+    FULL_WIDTH_TABLE,
+    parse_quantity,
+    parse_single,
+    to_half_width,
+)
 from analysis.stat_flags import count_lexicon, is_workforce
-from analysis.numerals import FULL_WIDTH_TABLE, parse_quantity, parse_single, to_half_width
-from analysis.stat_mentions import MAX_SENTENCE_CHARS, Mention, find_mentions, sentence_bounds
-from analysis.stat_tagging import (GLUED_LEADING, GLUED_TRAILING, HAN_ONLY, UNIT_CHARS, _tagged, make_pos_tokenizer,
-                                   pos_tokens, tag_span)
+from analysis.stat_left import left_subject, memoised_left_subject
+from analysis.stat_mentions import (
+    MAX_SENTENCE_CHARS,
+    Mention,
+    find_mentions,
+    sentence_bounds,
+)
+from analysis.stat_subject import Tok
+from analysis.stat_tagging import (
+    GLUED_LEADING,
+    GLUED_TRAILING,
+    HAN_ONLY,
+    UNIT_CHARS,
+    _tagged,
+    make_pos_tokenizer,
+    pos_tokens,
+    tag_span,
+)
 from analysis.statistics import Draft, _merge, extract_statistics
 
 NUMBER_FREE = "职工代表大会是企业实行民主管理的基本形式，工会组织职工依法参与企业的民主决策。"
@@ -225,9 +243,9 @@ FIGURE_SENTENCES = [
 ]
 
 
-def _direct_left(before, compact, upto):
-    """The memoised _left_of without its memo: left_subject on the real tokens, with the real context."""
-    return left_subject(before, partial(statistics.pos_tokens, compact, upto))
+def _direct_left(before, context):
+    """memoised_left_subject without its memo: left_subject on the real tokens, with the real context."""
+    return left_subject(before, context)
 
 
 def _records(texts):
@@ -238,7 +256,7 @@ def test_memoised_left_subjects_equal_direct_calls_on_the_evaluation_set(monkeyp
     texts = [p.read_text(encoding="utf-8") for p in sorted(STATS_DIR.glob("*.txt"))] + FIGURE_SENTENCES
     texts += [" ".join(t) for t in FIGURE_SENTENCES]  # pre-segmented-looking text: other offsets, same runs
     memoised = _records(texts)
-    monkeypatch.setattr(statistics, "_left_of", _direct_left)
+    monkeypatch.setattr(statistics, "memoised_left_subject", _direct_left)
     assert _records(texts) == memoised
 
 
@@ -250,13 +268,14 @@ def test_left_memo_is_blind_to_where_the_run_sits(sentence):
         tokens = pos_tokens(compact, (shift, len(compact)))
         for mention in find_mentions(compact):
             before = [t for t in tokens if t.end <= mention.start]
-            upto = (shift, mention.start)
-            assert statistics._left_of(before, compact, upto) == _direct_left(before, compact, upto)
+            context = partial(pos_tokens, compact, (shift, mention.start))
+            assert memoised_left_subject(before, context) == _direct_left(before, context)
 
 
 def test_a_token_holding_the_separator_bypasses_the_memo():
     before = [Tok("职工\x00", "n", 0, 3), Tok("总数", "n", 3, 5)]
-    assert statistics._left_of(before, "职工\x00总数", (0, 5)) == _direct_left(before, "职工\x00总数", (0, 5))
+    context = partial(pos_tokens, "职工\x00总数", (0, 5))
+    assert memoised_left_subject(before, context) == _direct_left(before, context)
 
 
 SECTION_EDGE = st.integers(0, 60)
