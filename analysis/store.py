@@ -273,10 +273,13 @@ class Store(WordLists):
 
     def counts(self) -> dict[str, int]:
         """Totals for the overview page."""
-        sql = """SELECT (SELECT COUNT(*) FROM articles), (SELECT COALESCE(SUM(n_chars), 0) FROM articles),
-                        (SELECT COUNT(*) FROM sections), (SELECT COUNT(*) FROM statistics),
-                        (SELECT COUNT(*) FROM statistics WHERE is_workforce), (SELECT COUNT(*) FROM corpus_terms),
-                        (SELECT COUNT(*) FROM user_words), (SELECT COUNT(*) FROM stopwords)"""
+        # sections and statistics are counted by the n_* columns kept beside them, over the articles_totals index:
+        # counting their own rows read ~1 M rows of a 10,000-article store on every page run
+        sql = """SELECT COUNT(*), COALESCE(SUM(n_chars), 0), COALESCE(SUM(n_sections), 0),
+                        COALESCE(SUM(n_statistics), 0), COALESCE(SUM(n_workforce), 0),
+                        (SELECT COUNT(*) FROM corpus_terms), (SELECT COUNT(*) FROM user_words),
+                        (SELECT COUNT(*) FROM stopwords)
+                 FROM articles"""
         names = ("articles", "chars", "sections", "statistics", "workforce_statistics", "terms", "user_words",
                  "stopwords")
         with self._connect() as conn:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from analysis import store_rows as rows
 from analysis.store_words import current_signature
 
-SCHEMA_VERSION = "2"  # 2: articles.word_lists (the word lists an article was analysed with)
+SCHEMA_VERSION = "3"  # 2: articles.word_lists (the word lists an article was analysed with); 3: articles_totals
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -31,6 +31,8 @@ CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 CREATE INDEX IF NOT EXISTS articles_extractor ON articles(extractor_version);
 -- Covers the stale-article count, which must not read the article rows (their texts span overflow pages).
 CREATE INDEX IF NOT EXISTS articles_analysed ON articles(word_lists, extractor_version);
+-- Covers the corpus totals every page shows (Store.counts): summing over the index, not the article rows.
+CREATE INDEX IF NOT EXISTS articles_totals ON articles(n_chars, n_sections, n_statistics, n_workforce);
 CREATE TABLE IF NOT EXISTS sections (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL, title TEXT, subheading TEXT, level INTEGER NOT NULL, parent INTEGER,
@@ -102,11 +104,12 @@ LIST_COLUMNS = (
 )
 
 
-# Schema 1 -> 2. The column is added last, as CREATE TABLE in SCHEMA has it. Which word lists the existing
+# Schema 1 -> 2 (-> 3). The column is added last, as CREATE TABLE in SCHEMA has it. Which word lists the existing
 # articles were analysed with is unknown (a re-analysis may have stopped halfway), so they keep NULL and count
 # as stale, except when the store never had word-list changes: then the empty lists were the only ones.
 MIGRATIONS = {
     "1": ("ALTER TABLE articles ADD COLUMN word_lists TEXT",),
+    "2": (),  # 2 -> 3 only adds the articles_totals index, which SCHEMA creates
 }
 
 

@@ -155,3 +155,38 @@ def test_schema_statements_split_the_script_whole() -> None:
     for statement in statements:
         conn.execute(statement)
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master ORDER BY name")] == ["a", "b"]
+
+
+def _table_totals(path: Path) -> tuple:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM sections), "
+                            "(SELECT COUNT(*) FROM statistics), "
+                            "(SELECT COUNT(*) FROM statistics WHERE is_workforce)").fetchone()
+
+
+def test_counts_kept_beside_the_rows_equal_the_rows_through_saves_replacements_and_deletes(tmp_path: Path) -> None:
+    """Store.counts sums articles.n_* over an index; they must always equal the rows themselves."""
+    store = Store(tmp_path / "t.sqlite3")
+    store.save_records([record("甲市培训技能人才", "一、总体情况\n甲市今年培训技能人才3000人，发放补贴1200万元。"),
+                        record("乙市发放补贴", "乙市发放稳岗补贴1200万元，惠及职工8万人。")])
+    store.replace_analyses([(2, record("乙市发放补贴", "乙市发放稳岗补贴1200万元，惠及职工8万人。",
+                                       user_words=["稳岗补贴"]), True)])
+    store.delete_article(1)
+    counts = store.counts()
+    assert (counts["articles"], counts["sections"], counts["statistics"], counts["workforce_statistics"]) == (
+        _table_totals(store.path)) and counts["statistics"] >= 2
+
+
+def test_a_schema_2_store_gains_the_totals_index_and_keeps_its_rows(tmp_path: Path) -> None:
+    store = Store(tmp_path / "v2.sqlite3")
+    store.save_records([record("甲市培训技能人才", "甲市今年培训技能人才3000人。")])
+    with sqlite3.connect(store.path) as conn:  # what a schema-2 file looked like
+        conn.execute("DROP INDEX articles_totals")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        before = conn.execute("SELECT * FROM articles").fetchall()
+    reopened = Store(store.path)
+    with sqlite3.connect(store.path) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (SCHEMA_VERSION,)
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_totals'").fetchone() == (1,)
+        assert conn.execute("SELECT * FROM articles").fetchall() == before
+    assert reopened.counts()["articles"] == 1
