@@ -83,6 +83,7 @@ TAIL_RES = (
     ("source", re.compile(r"[（(]\s*(?:来源|稿源)\s*[：:][^（）()。]{1,30}[）)]\s*$")),
     ("end", re.compile(r"(?<=[。！？”])\s*[（(](?:完|全文完)[）)]\s*$")),  # a wire item's …意向。（完）
 )
+TAIL_OPENER_RE = re.compile(r"[（(【\[]")  # each pattern of TAIL_RES starts at one of these
 END_MARK_RE = re.compile(r"^[（(](?:完|全文完|终)[）)]$|^[-—－]*\s*(?:END|完)\s*[-—－]*$", re.IGNORECASE)
 DATE_ONLY_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,4}月.{1,4}日$")
 LINE_DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -218,6 +219,8 @@ def _dateline_span(lines: list[Line], taken: set[int]) -> Span | None:
 def _tail_spans(line: Line) -> list[Span]:
     """Metadata at the end of a paragraph, peeled off from the right."""
     spans: list[Span] = []
+    if TAIL_OPENER_RE.search(line.text) is None:
+        return spans  # every tail opens a bracket; most lines hold none, and the searches scan the whole line
     end = len(line.text)
     found = True
     while found:
