@@ -1,6 +1,7 @@
 """Worker processes shared by ingest and re-analysis: their context, the pool, the cores to use."""
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -39,6 +40,9 @@ def _init_worker(context: WorkerContext) -> None:
     """Pool initializer: keep the context for the tasks of this worker process."""
     global _worker_context
     _worker_context = context
+    # What the worker starts with (dictionaries, tagger, lexicons, context) lives as long as the worker: keep it
+    # out of the cyclic collector's scans, which otherwise walk it again and again as records are built.
+    gc.freeze()
     # Ctrl-C is the parent's to handle (it stops the pool); workers printing tracebacks would only add noise.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
