@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from analysis.headings import (CLOSING_PUNCT, SENTENCE_PUNCT_RE, STYLE_RANK, classify_line, is_body, is_short_line,
@@ -207,3 +208,29 @@ def _line_end(text: str, start: int) -> int:
     newline = text.find("\n", start)
     line = text[start: len(text) if newline < 0 else newline]
     return start + len(line.rstrip())
+
+
+def section_title_lookup(sections: tuple[Section, ...]) -> Callable[[int], str | None]:
+    """`section_title_at` as a lookup: the rule is evaluated once per stretch between section edges, then bisected.
+
+    Between two consecutive edges (section starts and ends) the sections holding an offset do not change.
+    """
+    edges = sorted({s.start for s in sections} | {s.end for s in sections})
+    titles: dict[int, str | None] = {}  # stretch index → title, filled as statistics fall into stretches
+
+    def title(offset: int) -> str | None:
+        k = bisect.bisect_right(edges, offset) - 1
+        if k < 0:
+            return None  # before the first edge no section holds it
+        if k not in titles:
+            titles[k] = section_title_at(sections, edges[k])
+        return titles[k]
+    return title
+
+
+def section_title_at(sections: tuple[Section, ...], offset: int) -> str | None:
+    """Title of the innermost section holding offset (None in the lead or without sections)."""
+    holding = [s for s in sections if s.start <= offset < s.end]
+    if not holding:
+        return None
+    return max(holding, key=lambda s: (s.start, s.level)).title

@@ -20,6 +20,7 @@ YEAR = re.compile(r"^(1[89]|20)\d\d$")
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
+COUNT_NOUNS = ("人数", "次数", "户数", "件数", "总数", "家数")  # 求职人数两倍: 数 closes a noun, not 数十 (vague)
 UNIT_FREE_KINDS = frozenset({"%", "‰", "个百分点", "百分点", "倍", "成"})
 QUOTE_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "〈": "〉"}
 QUOTE_OPENING = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
@@ -152,7 +153,8 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
         return False
     if before[-1:] in ":：" and before[:1].isdigit():
         return False  # 08:30 is a clock time
-    if before[-1:] == " " and ASCII_LETTER.match(before[:1]) or mention.chinese and before[-1:] in VAGUE_MARKS:
+    if before[-1:] == " " and ASCII_LETTER.match(before[:1]) or mention.chinese and before[-1:] in VAGUE_MARKS and not (
+            unit == "倍" and before in COUNT_NOUNS):
         return False  # iPhone 15, 数十万 / 几百 (vague, no value)
     if not unit and compact[mention.end: mention.end + 1] in LIST_MARK_AFTER and (
             mention.core_start == sentence[0] or before[-1:] in LIST_MARK_BEFORE):

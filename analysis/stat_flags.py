@@ -9,9 +9,11 @@ from analysis import stat_lexicon as lex
 from analysis.stat_stripped import stripped_target
 
 TARGET_CUE = re.compile(lex.TARGET_CUE_PATTERN)
+STANDARD_RAISE = re.compile(lex.STANDARD_RAISE)
 PAST_MARKER = re.compile("|".join(lex.PAST_MARKERS))
 TARGET_AFTER = re.compile(r"^(?![^，,。；;！？]{0,8}?完成)[^，,。；;！？]{0,12}(?:为目标|目标(?!任务))|^将[入进达超新增参获成实完]")
 GENERIC_HEAD = re.compile(r"(?:合格率|达标率|比例|比重|占比|人数|规模|总量|总数)$")
+SHARE_KINDS = ("percent", "percentage_points")
 WORKING_TIME = ("时长", "工时", "工作时间", "劳动时间", "加班时间")
 CAP_VERB = re.compile(r"控制(?:在|到)?$")  # 失业率控制在|5.3%以内: a ceiling to keep under is a goal
 CAP_SUFFIX = "以内"
@@ -29,8 +31,18 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
-WORKFORCE_HIT = _alternation(lex.WORKFORCE_WORDS)
-NON_WORKFORCE_HIT = _alternation(lex.NON_WORKFORCE_WORDS)
+WORKFORCE_HIT = _alternation(lex.WORKFORCE_WORDS + lex.WORKFORCE_WORDS_EXTRA)
+NON_WORKFORCE_HIT = _alternation(lex.NON_WORKFORCE_WORDS + lex.NON_WORKFORCE_WORDS_EXTRA)
+FIRM_HIT = _alternation(lex.FIRM_WORDS)
+PAYER_HIT = _alternation(lex.PAYER_WORDS)
+BRACKETS = re.compile(r"[（(][^）)]*[）)]$|[“”\"「」]")
+_INSTITUTIONS = "|".join(lex.INSTITUTION_RECIPIENTS)
+_WORKERS = "|".join(lex.WORKER_RECIPIENTS)
+# Money for a facility or firm: 每个/每家 (not 每个月), 给我们工作室拨, 企业给予, 用于站点提档升级.
+TO_INSTITUTION = re.compile(rf"每(?:个|家|所|座)(?![月人工年])|(?:给|为|向|对)[^，,。；;]{{0,8}}?(?:{_INSTITUTIONS})"
+                            rf"|(?:{_INSTITUTIONS})(?:给予|拨)|用于[^，,。；;]{{0,6}}?(?:{_INSTITUTIONS})")
+# Money won back or paid for workers right before it (为职工挽回|经济损失).
+FOR_WORKERS = re.compile(rf"(?:为|给|向|帮|替)(?:{_WORKERS})[^，,。；;为给向]{{0,4}}$")
 SUBJECT_CACHE = 1 << 14  # subjects recur across sentences and articles (职工, 新增就业, 城镇调查失业率)
 
 
@@ -57,7 +69,9 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
     minimum (不少于/以上) in its own clause a yearly requirement; under a plan heading (planned) every figure
     not marked as past is a goal.
     """
-    if standard:
+    if minimum and standard and lex.YEARLY_MINIMUM in sentence[_clause_start(sentence, offset) + 1: offset]:
+        return True  # 每年安排资金不低于6亿元: a yearly budget floor is a requirement, not a per-head standard
+    if standard and not STANDARD_RAISE.search(sentence, 0, offset):
         return False
     if sentence[offset:end].endswith(CAP_SUFFIX) and CAP_VERB.search(sentence, 0, offset):
         return True
@@ -67,12 +81,18 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
         return True
     last_cue = None
     if _has_target_cue(sentence):  # most sentences hold none: one scan, not one per number
-        for last_cue in TARGET_CUE.finditer(sentence, 0, offset):  # endpos: a cue's look-ahead stops at the number
-            pass
+        for cue in TARGET_CUE.finditer(sentence, 0, offset):  # endpos: a cue's look-ahead stops at the number
+            if not _inside_word(sentence, cue.start()):
+                last_cue = cue
     if last_cue is not None and not PAST_MARKER.search(sentence, last_cue.end(), offset):
         return True
     # TARGET_AFTER's ^ anchors at the slice start; stripped_target reads seed-style cues (规划2030, 表示一步)
     return bool(TARGET_AFTER.match(sentence[end:])) or stripped_target(sentence, offset)
+
+
+def _inside_word(sentence: str, start: int) -> bool:
+    """A cue starting with 力 inside 劳动力 (劳动力|求职, 劳动力|争取) is no goal."""
+    return sentence[start] == "力" and sentence.endswith(lex.TARGET_CUE_FALSE_PREFIX, 0, start)
 
 
 @lru_cache(maxsize=256)
@@ -112,20 +132,54 @@ def subject_verdict(subject: str, kind: str) -> bool | None:
 
 
 def is_workforce(subject: str, sentence: str, *, document: tuple[int, int] | Callable[[], tuple[int, int]] = (0, 0),
-                 kind: str = "count") -> bool:
+                 kind: str = "count", unit: str = "") -> bool:
     """Workforce when the subject's right-most lexicon word is a workforce word; else by sentence, then article.
+
+    What is counted comes first: money by its recipient (为职工挽回 yes; 每个工作室, 用于站点 no), a count by its
+    measure word (家, 所, 期) or thing head (创业项目, 服务站点, 行政村); a rate whose subject is only the firms it
+    applies to (大型企业按30%返还) is judged by its sentence without the firm words. `unit` is the measure word.
 
     A generic measure head (合格率, 比例, 人数) defers to its modifier (培训|合格率); a physical measure (亩, 吨,
     小时) is the workforce's only when its subject says so or it is working time (在线时长).
     """
+    if kind == "money" and subject and (money := money_verdict(subject, sentence)) is not None:
+        return money
+    if kind == "count" and unit not in lex.PEOPLE_UNITS and (thing := counted_thing(subject, unit)) is not None:
+        return thing
     verdict = subject_verdict(subject, kind)
-    if verdict is not None:
+    if verdict is not None and not (verdict is False and kind in SHARE_KINDS and subject.endswith(lex.FIRM_WORDS)):
         return verdict
     n_yes, n_no = count_lexicon(sentence)
+    if kind in SHARE_KINDS and verdict is False:  # 中小微企业按…60%返还: the firms named are not what the rate measures
+        n_no -= sum(1 for _ in _word_hits(sentence, FIRM_HIT))
+    elif kind == "money":  # 市财政每年安排专项资金: the payer is no evidence either way
+        n_no -= sum(1 for _ in _word_hits(sentence, PAYER_HIT))
     if n_yes != n_no and not (n_no > n_yes and subject.endswith(lex.PEOPLE_HEADS)):
         return n_yes > n_no  # (people the lexicon does not know, 选手, are judged by the article when in doubt)
     n_yes, n_no = document() if callable(document) else document  # counted only when a tie needs it
     return n_yes > n_no
+
+
+@lru_cache(maxsize=SUBJECT_CACHE)
+def counted_thing(subject: str, unit: str) -> bool | None:
+    """False for a count of institutions or things (187家, 创业项目480, 服务站点58); True for contest events; else None."""
+    if unit in lex.THING_UNITS:  # 家/所/座 count firms, schools and buildings, 期/门 classes and courses
+        return False
+    head = BRACKETS.sub("", subject)
+    if head.endswith(lex.THING_COUNT_TAILS):
+        return lex.CONTEST_MARK in head  # 比赛项目, 世赛选拔项目: events of workers' contests
+    return None
+
+
+def money_verdict(subject: str, sentence: str) -> bool | None:
+    """Money judged by its recipient: workers right before it (为职工挽回) or, for money the subject leaves open
+    (资助, 专项经费), a facility or firm in its sentence (每个工作室, 用于站点) makes it not the workforce's."""
+    at = sentence.find(subject)
+    if at > 0 and FOR_WORKERS.search(sentence, max(0, at - 12), at):
+        return True
+    if subject_verdict(subject, "money") is None and TO_INSTITUTION.search(sentence):
+        return False
+    return None
 
 
 def finds_work(after: str) -> bool:

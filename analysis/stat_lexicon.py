@@ -178,3 +178,25 @@ DURATION_CUES = ("时长", "周期", "用时", "耗时", "工时", "平均", "�
 HONOUR_VERBS_SET = frozenset(HONOUR_VERBS)
 # 每年…不少于 is a requirement (a target) only inside its own clause (每年开发不少于3000个岗位).
 YEARLY_MINIMUM = "每年"
+
+# Workforce head classes (stat_flags): what is counted decides, then who receives the money.
+WORKFORCE_WORDS_EXTRA = (
+    "比赛项目", "竞赛项目", "劳务品牌",  # contest events and labour-export brands name workers' activity
+    "结业", "返还",  # training completion (结业考核合格率); 稳岗返还 funds paid back to keep jobs
+)
+NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓")  # unions set up in firms; housing
+# Heads of counted things that stay things whatever modifies them (创业项目, 服务站点, 行政村, 人才公寓).
+THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌")
+CONTEST_MARK = "赛"  # 比赛项目, 世赛选拔项目: contest events count workers' competition
+# Firms a rate applies to (中小微企业按…60%返还): the rate measures what the sentence is about, not the firms.
+FIRM_WORDS = ("企业", "单位", "公司")
+PAYER_WORDS = ("财政",)  # 市财政每年安排专项资金: who pays says nothing of whom the money is for
+INSTITUTION_RECIPIENTS = ("工作室", "站点", "之家", "基地", "企业", "单位", "机构", "学校", "院校", "平台", "园区",
+                          "公司", "驿站", "示范点")
+WORKER_RECIPIENTS = ("职工", "农民工", "劳动者", "员工", "工人", "骑手", "毕业生", "群众")
+# Measure words of firms, schools and buildings (not 户: households), and of courses and classes (技能培训62期, 课程23门).
+THING_UNITS = frozenset({"家", "所", "座", "期", "门"})
+# 劳动力|求职, 劳动力|争取: 力求/力争 inside 劳动力 are no goal cue.
+TARGET_CUE_FALSE_PREFIX = "劳动"
+# 将…最低标准每人每月提高20元: a standard raised under a goal cue is a planned change, so a target.
+STANDARD_RAISE = r"(?:提高|增加|上调|提至|提高到|提高至|增加到)$"

@@ -48,11 +48,23 @@ NOT_A_HEAD_FLAGS = ("ns", "nr", "nt", "nrt", "t", "f")  # places, names, organis
 OUTCOME_VERBS = ("就业", "再就业", "上岗", "创业", "安置", "招生", "招聘", "招用", "录用", "留用", "参保", "参赛",
                  "参训", "培训", "返乡", "转移", "入会", "获奖", "取证", "帮扶", "救助", "慰问", "服务", "结业")
 PEOPLE_OUTCOMES = ("学徒", "意向", "创业", "上岗", "招生", "留用", "录用", "安置", "参赛", "参训", "返乡")
+APPRENTICES = ("徒弟", "弟子")  # 带出徒弟60多名9…: a master's apprentices are people
 NEXT_REJECT_WORDS = ("底", "末", "年底", "年末", "上半年", "下半年", "前", "后", "以前", "以后", "年初", "初")
 # 规划(到)2030(年), 提出(到)2027(年底), (下)一步推动: goal cues that lose 到/年/下 when stripped.
 STRIPPED_TARGET_CUE = re.compile(
     r"(?:规划|计划|提出|目标|预计|力争|争取) ?20[2-6]\d(?!\d)|(?:^|表示|介绍|透露|提出|指出)一步(?!一)")
 PAST_AFTER_CUE = re.compile(r"已|累计|完成|实现了|达到了|同比|去年|上年|共有")
+# 徒弟60多名(其中)9(人)成为…: a smaller bare count glued to a people count and followed by a verb is its subset.
+PRIOR_PEOPLE_COUNT = re.compile(r"(\d+)[多余]?[名位人]$")
+NEXT_INTEGER = re.compile(r" ?(\d+)(?![\d.])")
+MONTH_SPAN = re.compile(r"(?:^|[^\d.])(?:1[0-2]|[1-9])(?:持续|延续)$")  # 7(月)持续9(月): the second month too
+CAP_LEADS = ("最长", "最短")  # 最长补贴2(年), 租期最长可达5(年): a cap on a span whose 年 was stripped
+CAP_WINDOW = 6
+QUOTE_CLOSERS, QUOTE_OPENERS = "”’」", "“‘「"
+MAX_QUOTED_HEAD = 12  # 建成“司机家”418: a short quoted name before a bare count is what it counts
+THRESHOLD_AFTER = ("群体性",)  # 涉及10(人以上)群体性欠薪: the class boundary of a rule, not a count
+# 每个2万元(至)5万元, 每个给予10万元(至)30万元: a per-item standard gives one range; a list of amounts names items.
+PER_ITEM_BEFORE = re.compile(r"每[个人家项名位所户次]?(?:给予|补助|奖励|资助|补贴|一次性)*$")
 
 
 def is_stripped_sentence(compact: str, sentence: tuple[int, int]) -> bool:
@@ -75,7 +87,7 @@ def _is_date_part(compact: str, mention: Mention, after: Tok | None) -> bool:
     """10 28, 2022 11, 今年5, 本报讯3, 12 3 记者: a day or month whose 年/月/日 were stripped."""
     value, start = mention.value, mention.start
     left = compact[max(0, start - 5): start]
-    if value <= 12 and (MONTH_AFTER_YEAR.search(left) or left.endswith(RELATIVE_YEARS)
+    if value <= 12 and (MONTH_AFTER_YEAR.search(left) or left.endswith(RELATIVE_YEARS) or MONTH_SPAN.search(left)
                         or after is not None and after.word.startswith(MONTH_AFTER)):
         return True
     if value > 31:
@@ -113,9 +125,11 @@ def stripped_rejects(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
     after = _neighbours(tokens, mention)[1]
     left = compact[max(0, mention.start - 2): mention.start]
     reading = after is not None and after.word[:1] in "℃°"  # 气温达到35℃: a reading, not a count
-    return (mention.value == 1 or reading or _is_date_part(compact, mention, after)
+    threshold = after is not None and after.word.startswith(THRESHOLD_AFTER)
+    return (mention.value == 1 or reading or threshold or _is_date_part(compact, mention, after)
             or bool(CLASSIFIER_BEFORE.search(left))
-            or compact[max(0, mention.start - 4): mention.start].endswith(DURATION_LEADS))
+            or compact[max(0, mention.start - 4): mention.start].endswith(DURATION_LEADS)
+            or any(cue in compact[max(0, mention.start - CAP_WINDOW): mention.start] for cue in CAP_LEADS))
 
 
 def _unit_rejects(core: str, mention: Mention, tokens: list[Tok]) -> bool:
@@ -141,16 +155,40 @@ def stripped_accepts(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
     if unit:
         return False
     before, after = _neighbours(tokens, mention)
-    if after is not None and (after.word in NEXT_REJECT_WORDS or after.flag == "q" or after.word[:1].isdigit()):
-        return False  # 2024上半年, 25 40岁 (至 stripped)
+    if after is not None and (after.word in NEXT_REJECT_WORDS or after.flag == "q"
+                              or after.word[:1].isdigit() and not _smaller_follows(compact, mention)):
+        return False  # 2024上半年, 25 40岁 (至 stripped); 带徒弟48 15(个)… is a list
     if mention.chinese:
         return mention.magnitude and (mention.qualifier != "exact" or _counted_before(before, mention.value))
     core = compact[mention.core_start: mention.core_end]
+    if after is not None and after.flag.startswith("v") and is_subset_count(compact, mention):
+        return True
     if mention.value <= MONTH_MAX and after is not None and after.flag == "v":
         return False
     if YEAR_LIKE.match(core) and after is not None and not (after.flag.startswith("v") or after.word in "。！？"):
         return False  # 就业2025全市…: a year opening the next clause is followed by its topic, a count by a verb
-    return bool(BARE_INTEGER.match(core)) and _counted_before(before, mention.value)
+    return bool(BARE_INTEGER.match(core)) and (_counted_before(before, mention.value) or _quoted_head(compact, mention))
+
+
+def _quoted_head(compact: str, mention: Mention) -> bool:
+    """“石家庄工匠”200, 新建“司机家”100: the quotation closing right before the number ends in a countable head."""
+    start = mention.start
+    if start < 2 or compact[start - 1] not in QUOTE_CLOSERS:
+        return False
+    opening = max(compact.rfind(mark, max(0, start - MAX_QUOTED_HEAD), start - 1) for mark in QUOTE_OPENERS)
+    return opening >= 0 and compact.endswith(lex.THING_HEADS + lex.PEOPLE_HEADS, opening + 1, start - 1)
+
+
+def _smaller_follows(compact: str, mention: Mention) -> bool:
+    """The next number is smaller: two counts in a row (a range whose 至 was stripped rises)."""
+    match = NEXT_INTEGER.match(compact, mention.end)
+    return match is not None and int(match.group(1)) < mention.value
+
+
+def is_subset_count(compact: str, mention: Mention) -> bool:
+    """60多名9成为…: the bare number follows a larger people count directly (其中 and 人 stripped)."""
+    match = PRIOR_PEOPLE_COUNT.search(compact, max(0, mention.start - 10), mention.start)
+    return match is not None and match.end() == mention.start and int(match.group(1)) > mention.value
 
 
 def stripped_year_count(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
@@ -171,17 +209,19 @@ def stripped_verdict(compact: str, mention: Mention, tokens: list[Tok], sentence
 
 
 def join_stripped_ranges(compact: str, mentions: list[Mention]) -> list[Mention]:
-    """800万元1200万元之间 (至 stripped): two rising amounts back to back before 之间/不等 are one range.
+    """800万元1200万元之间, 每个2万元5万元 (至 stripped): two rising amounts back to back are one range before
+    之间/不等 or after a per-item cue (每个, 每人给予…).
 
     Without 之间 two amounts back to back are as often a list whose 、 was stripped (技师高级技师3500元4500元).
     """
-    if not any(closer in compact for closer in RANGE_CLOSERS):
+    if "每" not in compact and not any(closer in compact for closer in RANGE_CLOSERS):
         return mentions  # almost every text: nothing to join
     out: list[Mention] = []
     for mention in mentions:
         last = out[-1] if out else None
         if (last is not None and last.end == mention.start and last.unit == mention.unit
-                and compact.startswith(RANGE_CLOSERS, mention.end)
+                and (compact.startswith(RANGE_CLOSERS, mention.end)
+                     or PER_ITEM_BEFORE.search(compact, max(0, last.start - 8), last.start))
                 and mention.unit in lex.MONEY_UNITS and last.qualifier == "exact" and last.value_max is None
                 and last.value < mention.value and mention.value_max is None):
             out[-1] = mention._replace(start=last.start, core_start=last.core_start, value=last.value,
@@ -207,4 +247,4 @@ def _goal_cues(sentence: str) -> tuple[tuple[int, int], ...]:
 
 def counts_people_bare(subject: str) -> bool:
     """A bare count (人 stripped) whose subject ends in a people outcome: 补贴学徒3100, 达成就业意向620."""
-    return subject.endswith(PEOPLE_OUTCOMES)
+    return subject.endswith(PEOPLE_OUTCOMES + APPRENTICES)

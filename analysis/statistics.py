@@ -11,7 +11,7 @@ memoised by the words and flags of the tokens before it: such runs (，城镇新
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -20,6 +20,7 @@ from typing import NamedTuple
 from analysis import stat_clause
 from analysis import stat_lexicon as lex
 from analysis.models import Section, Statistic
+from analysis.sections import section_title_lookup
 from analysis.stat_clause import (
     activity_phrase,
     closes_clause,
@@ -41,11 +42,11 @@ from analysis.stat_flags import (
 from analysis.stat_left import memoised_left_subject
 from analysis.stat_lists import distribute, nouns_lead
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
-from analysis.stat_stripped import counts_people_bare
+from analysis.stat_stripped import counts_people_bare, is_subset_count
 from analysis.stat_subject import Tok, honour_subject, right_subject
 from analysis.stat_tagging import pos_tokens
 
-EXTRACTOR_VERSION = "1.4.0"  # 1.3/1.4: stripped lists, clause verbs, scopes, glosses; head-count predicates, unit–head fit
+EXTRACTOR_VERSION = "1.5.0"  # 1.3–1.5: stripped text (lists, bare counts, dates), head-count predicates, flags by what is counted
 
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
@@ -113,6 +114,8 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
         return (activity_phrase(before) or left() or right_subject(after, mode="people")
                 or right_subject(after, mode="verb"))  # 2.36万人次领取补贴: the act after the count
     mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
+    if not unit and is_subset_count(compact, mention):  # 徒弟60多名|9|成为高级技师: what the subset became
+        return right_subject(after, mode="verb") or left()
     if closes_clause([t.word for t in before]):
         return left()  # '' lets the sentence's previous subject stand
     topic_first = heads_unit(before[-1], unit) if unit and before else not unit and nouns_lead(
@@ -186,7 +189,7 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
                                                         subject)
         target = is_target(sentence, mention.start - bounds[0], mention.end - bounds[0], standard=standard,
                            minimum=mention.qualifier == "at_least", planned=planned)
-        workforce = is_workforce(subject, sentence, document=document, kind=kind) or (
+        workforce = is_workforce(subject, sentence, document=document, kind=kind, unit=unit) or (
             unit in lex.PEOPLE_UNITS and finds_work(compact[mention.end: bounds[1]]))
         drafts.append(NEW_TUPLE(Draft, (mention, value, top, unit, kind, subject, target, workforce, bounds)))
     return drafts
@@ -195,32 +198,6 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
 def _names_standard(clause: str, subject: str) -> bool:
     """A money figure stated as a standard (标准, 每, 最高…) in its clause or subject."""
     return any(w in clause or w in subject for w in STANDARD_WORDS)
-
-
-def _section_titles(sections: tuple[Section, ...]) -> Callable[[int], str | None]:
-    """_section_title as a lookup: the rule is evaluated once per stretch between section edges, then bisected.
-
-    Between two consecutive edges (section starts and ends) the sections holding an offset do not change.
-    """
-    edges = sorted({s.start for s in sections} | {s.end for s in sections})
-    titles: dict[int, str | None] = {}  # stretch index → title, filled as statistics fall into stretches
-
-    def title(offset: int) -> str | None:
-        k = bisect_right(edges, offset) - 1
-        if k < 0:
-            return None  # before the first edge no section holds it
-        if k not in titles:
-            titles[k] = _section_title(sections, edges[k])
-        return titles[k]
-    return title
-
-
-def _section_title(sections: tuple[Section, ...], offset: int) -> str | None:
-    """Title of the innermost section holding offset (None in the lead or without sections)."""
-    holding = [s for s in sections if s.start <= offset < s.end]
-    if not holding:
-        return None
-    return max(holding, key=lambda s: (s.start, s.level)).title
 
 
 def _restated(first: Draft, draft: Draft) -> bool:
@@ -297,7 +274,7 @@ def extract_statistics(text: str, *, sections: tuple[Section, ...] = ()) -> tupl
 def _statistics(text: str, index: Sequence[int], groups: list[list[Draft]],
                 sections: tuple[Section, ...]) -> tuple[Statistic, ...]:
     """One Statistic per group of drafts, spans mapped back to `text`; each sentence's text cut once."""
-    section_of = _section_titles(sections)
+    section_of = section_title_lookup(sections)
     sentences: dict[tuple[int, int], str] = {}
     stats = []
     for group in groups:

@@ -27,6 +27,12 @@ STRIPPED_FIGURES = [
     ("今年 计划 招收 学徒 860 。", [860]),
     ("全区 技能 人才 占 从业 人员 比重 达到 三成 新建 技能 大师 工作室 12 。", [30, 12]),
     ("开发 城乡 公益性 岗位 2 万个 优先 安置 困难 群众 。", [20000]),
+    # (其中)7(人)成为…: a smaller bare count glued to a people count is the part that did something
+    ("老 师傅 带出 徒弟 50 多名 7 成为 高级技师 。", [50, 7]),
+    # 36(、)11: two counts whose 、 was stripped fall, so they are no range whose 至 went
+    ("他 带 徒弟 36 11 个 成为 技师 。", [36, 11]),
+    ("全区 新建 “ 职工 书屋 ” 60 覆盖 职工 2 万余 。", [60, 20000]),  # a quoted name before the count
+    ("岗位 需求 达到 求职 人数 两倍 。", [2]),  # 人数 is a noun here, not the vague 数 of 数十
 ]
 
 
@@ -52,6 +58,9 @@ STRIPPED_NON_FIGURES = [
     ("全区 失业率 连续 两个 下降 。", (2,)),
     ("力争 实现 百 企业 建会 全覆盖 。", (100,)),
     ("全市 新开工 亿元 项目 86 总投资 突破 500 亿元 。", (1e8,)),
+    ("对 涉及 20 群体性 欠薪 事件 实行 挂牌 督办 。", (20,)),  # 20(人以上): a rule's class boundary
+    ("公寓 租期 最长 可达 3 。", (3,)),  # 最长…3(年): a cap on a span
+    ("夏季 送清凉 6 持续 8 区 总工会 安排 资金 80 万元 。", (6, 8)),  # 6(月)持续(到)8(月)
 ]
 
 
@@ -78,6 +87,11 @@ def test_raw_prose_is_left_to_the_general_rules(text, expected):
 
 def test_a_stripped_range_before_zhijian_is_one_figure():
     [stat] = extract_statistics("每个 示范点 给予 5 万元 20 万元 之间 一次性 补助 。")
+    assert (stat.value, stat.value_max, stat.unit) == (50000, 200000, "元")
+
+
+def test_a_per_item_standard_of_two_amounts_is_one_range():
+    [stat] = extract_statistics("认定 实训 基地 每个 给予 5 万元 20 万元 补助 。")
     assert (stat.value, stat.value_max, stat.unit) == (50000, 200000, "元")
 
 

@@ -23,6 +23,7 @@ from analysis.numerals import (
     parse_single,
     to_half_width,
 )
+from analysis.sections import section_title_at, section_title_lookup
 from analysis.stat_flags import count_lexicon, is_workforce
 from analysis.stat_left import left_subject, memoised_left_subject
 from analysis.stat_mentions import (
@@ -294,8 +295,8 @@ def _sections(draw) -> tuple[Section, ...]:
 @settings(max_examples=200, deadline=None)
 @given(_sections(), st.lists(st.integers(-2, 95), max_size=20))
 def test_section_lookup_equals_the_innermost_section_rule(sections, offsets):
-    title = statistics._section_titles(sections)
-    assert [title(o) for o in offsets] == [statistics._section_title(sections, o) for o in offsets]
+    title = section_title_lookup(sections)
+    assert [title(o) for o in offsets] == [section_title_at(sections, o) for o in offsets]
 
 
 def _quoted_oracle(compact: str, mention: Mention, sentence: tuple[int, int]) -> str:
