@@ -40,7 +40,21 @@ def _list_items(compact: str, bounds: tuple[int, int], cue: int) -> list[str]:
     return []
 
 
+GOAL_HEADS = ("目标", "目标任务")
+CHANGE_GAP = re.compile(r"(?:增长|增加|下降|减少|提高|上升)$")
+
+
 def distribute(compact: str, bounds: tuple[int, int], mentions: list[Mention], subjects: list[str]) -> list[str]:
+    """Subjects of listed figures (see _distribute_lists); a change after a goal share is the count's change."""
+    out = _distribute_lists(compact, bounds, mentions, subjects)
+    for i in range(2, len(out)):  # 新增就业3.6万人，完成全年目标任务的28.5%，同比增长4.2%: the count grew, not the share
+        if out[i] == out[i - 1] and out[i].endswith(GOAL_HEADS) and CHANGE_GAP.search(
+                compact, mentions[i - 1].end, mentions[i].start) and mentions[i - 2].unit != mentions[i - 1].unit:
+            out[i] = out[i - 2]
+    return out
+
+
+def _distribute_lists(compact: str, bounds: tuple[int, int], mentions: list[Mention], subjects: list[str]) -> list[str]:
     """A、B、C…分别达到 x、y、z: give each listed item its own number (each 分别 governs the numbers after it)."""
     out = list(subjects)
     if len(mentions) < 2:
@@ -106,6 +120,8 @@ PAIR_GAP_STOP = re.compile(r"[，,；;：:。！？、\n（）()]")  # a pair ru
 MAX_PAIR_GAP = 16
 CANDIDATE_GAP = re.compile(r"(?:[^，,；;：:。！？\n（）()]{0,16}| ?[，,] ?)$")  # a gap either list rule may use
 LEVEL_WORD = re.compile(r"^[一二三四五六七八九十\d]+级$")  # 初级工五级中级工四级: a level note inside an item
+ORDINAL_ITEM = re.compile(r"^(?:第[\d一二三四五六七八九十]+\w|[东西南北中]部)")  # 第二名第三名|3万元2万元, 中部西部: items tagged m / f
+REGION_TAIL = "地区"
 LIST_GLUE = frozenset({"、", "和", "及", "与", "以及"})
 ITEM_STOP_ENDS = lex.THING_HEADS + ("证书", "证")  # 等级证书|初级工: a complete noun before the first item is no modifier
 MIN_HEAD_CHARS = 2
@@ -117,8 +133,9 @@ SHARED_TAILS = lex.MONEY_HEADS + ("人数", "比例", "比重", "占比", "率")
 
 
 def _is_item_token(tok: Tok) -> bool:
-    """Tokens a listed item is made of: nouns and their modifiers (no verbs, scope or time words)."""
-    return is_nounish(tok) and tok.word not in lex.SCOPE_WORDS and not LEVEL_WORD.match(tok.word)
+    """Tokens a listed item is made of: nouns and their modifiers (no verbs, scope or time words), or ordinals."""
+    return bool(ORDINAL_ITEM.match(tok.word)) or is_nounish(tok) and tok.word not in lex.SCOPE_WORDS and not (
+        LEVEL_WORD.match(tok.word))
 
 
 def _runs(compact: str, mentions: list[Mention], fits) -> list[list[int]]:
@@ -173,8 +190,11 @@ def _stripped_items(toks: list[Tok], k: int) -> list[str]:
     if len(heads) != k:
         return _groups_before_tail(region, k)
     others = max(len(_item(region, h, p + 1, MAX_ITEM_CHARS)) for p, h in pairwise(heads))
-    items = [_item(region, heads[0], 0, 2 * others + 2)]
+    first = region[heads[0]].word  # an ordinal (第一名) is complete: 大赛规定 before it is no modifier
+    items = [first if ORDINAL_ITEM.match(first) else _item(region, heads[0], 0, 2 * others + 2)]
     items += [_item(region, h, p + 1, MAX_ITEM_CHARS) for p, h in pairwise(heads)]
+    if heads[-1] + 1 < len(region) and region[heads[-1] + 1].word == REGION_TAIL:
+        items[-1] += REGION_TAIL  # 中部|西部地区|5.2%5.3%: the last item is written with its 地区
     return items if all(len(i) >= MIN_HEAD_CHARS for i in items) else []
 
 

@@ -42,7 +42,7 @@ from analysis.stat_trims import (
     without_trailing_place,
 )
 
-INNER_ADVERBS = frozenset({"再", "新", "重新", "免费", "灵活", "稳定", "实际", "初步", "一次性", "拒不"})
+INNER_ADVERBS = frozenset({"再", "新", "重新", "免费", "灵活", "稳定", "实际", "初步", "一次性", "拒不", "按期", "按时"})
 INNER_LINKS = frozenset({"以上", "及以上", "以下"})  # 规模以上工业企业, 大专及以上学历
 RANK_LINKS = frozenset({"以上", "及以上"})  # 其中高级工以上|620人: the people at or above a rank are counted
 PERIOD_WORDS = frozenset({"月", "年", "日"})  # 月收入, 年营业收入
@@ -54,7 +54,7 @@ PERIOD_RATES = frozenset({"每月", "每年", "每天", "每日", "一天"})  # 
 EARNINGS = frozenset({"收入", "工资", "挣", "薪酬"})  # 每月|收入 is monthly income, not income in general
 PERIOD_UNITS = frozenset({"月", "年", "季", "季度", "日", "天", "时", "期", "周"})
 COMPOUND_HEADS = lex.MONEY_HEADS + ("会", "活动", "项目", "基地", "中心", "平台", "人员", "对象", "率", "站", "机构",
-                                   "岗位", "服务", "工作", "意向")
+                                   "岗位", "服务", "工作", "意向", "车间")
 COMPOUND_VERBS = frozenset({"帮扶", "招聘", "救助", "返还", "稳岗", "资助", "培训", "补贴", "慰问", "创业", "就业",
                             "见习", "维权", "培育", "扶持", "奖励", "支付"})
 SUFFIX_HEADS = frozenset({"率", "量", "数", "额", "比", "比例", "人数", "次数", "金额", "规模", "总量", "总额", "周期"})
@@ -65,6 +65,8 @@ OPENING_BRACKETS = frozenset("（(")
 CLOSING_BRACKETS = frozenset("）)")
 WORD_AND_FLAG = itemgetter(0, 1)  # Tok.word, Tok.flag
 WALK_CACHE = 1 << 14  # distinct clauses before a number kept per process (a few MB at most)
+GOAL_PERIODS = frozenset({"全年", "年度"})  # 完成|全年|目标任务的87.7%: the period says which goal
+GOAL_NOUNS = frozenset({"目标", "目标任务"})
 REFERENCE_TIME = re.compile(r"去年|上年|同期|前年|上届|年前|年初|年末|年底|平均水平")
 
 
@@ -72,6 +74,8 @@ def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
     """Where a leftward subject search stops: punctuation, numbers, scope/time words, pronouns, prepositions."""
     if tok.word in NOUNISH_NUMERAL_WORDS or tok.word == "按" and collected and collected[0].word in PERIOD_UNITS:
         return False  # 一线职工, 按月足额支付…: not a boundary
+    if tok.word in GOAL_PERIODS and collected and collected[0].word in GOAL_NOUNS:
+        return False
     if tok.word in COPULAS and collected:
         return True  # 目标是|实现高校毕业生…: what a copula introduces is the phrase
     if tok.word == "一次" and collected and collected[-1].word.endswith("率"):
@@ -128,7 +132,8 @@ def _compound(collected: list[Tok], i: int) -> bool:
     if i + 2 == len(collected) and collected[i + 1].word in SUFFIX_HEADS:
         return True  # 办结|率, 开设|率
     return (collected[i].word in COMPOUND_VERBS and i + 1 < len(collected)
-            and collected[i + 1].word.endswith(COMPOUND_HEADS))
+            and (collected[i + 1].word.endswith(COMPOUND_HEADS)  # 就业|帮扶|车间: two verbs naming one facility
+                 or collected[i + 1].word in COMPOUND_VERBS and _compound(collected, i + 1)))
 
 
 def _new_thing(collected: list[Tok]) -> bool:

@@ -255,3 +255,30 @@ def test_unknown_people_follow_the_article(text: str, span: str, expected: bool)
 ])
 def test_general_subject_rules(text: str, span: str, expected: str) -> None:
     assert figure(text, span).subject == expected
+
+
+# --- 1.5.x subject grammar: ordinal and region lists, goal shares, facility compounds (sentences written here) ---
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ordinals are list items: 第N名 / 第N季度 before side-by-side numbers (分别 stripped) name one number each
+    ("大赛 规定 第一名 第二名 第三名 奖励 8000 元 5000 元 3000 元 。", ["第一名", "第二名", "第三名"]),
+    ("全县 第一季度 第二季度 新增 就业 1.2 万人 1.5 万人 。", ["第一季度", "第二季度"]),
+    # compass regions are list items; a shared 地区 is written once, on the last of them
+    ("东部 中部 西部 地区 失业率 4.6% 5.1% 5.4% 。", ["东部", "中部", "西部地区"]),
+    # a goal share keeps the period that says which goal; a change after it is the count's change
+    ("上半年全市城镇新增就业6.2万人，完成全年目标任务的58.3%，同比增长3.9%。",
+     ["城镇新增就业", "全年目标任务", "城镇新增就业"]),
+    ("一季度城镇新增就业2.1万人，完成全年目标的26.4%。", ["城镇新增就业", "全年目标"]),
+])
+def test_subjects_of_ordinal_region_and_goal_figures(text: str, expected: list[str]) -> None:
+    assert [s.subject for s in extract_statistics(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全市 新建 就业 帮扶 车间 46 个 。", "就业帮扶车间"),  # two verbs naming one facility stay with it
+    ("全区建成帮扶车间12个。", "帮扶车间"),
+    ("今年全市组织各类招聘活动230场。", "招聘活动"),  # a single compound verb keeps its head as before
+    ("全区受理欠薪投诉1200件，按期结案率达到97%。", "按期结案率"),  # 按期/按时 name which rate
+])
+def test_verb_chains_before_a_facility_stay(text: str, expected: str) -> None:
+    assert extract_statistics(text)[-1].subject == expected
