@@ -16,7 +16,6 @@ POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种"
 SMALL_CATEGORY = 10  # 三项社会保险基金总收入1086.5亿元: a small Chinese count naming categories before a figure
 ASCII_LETTER = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # ASCII_LETTER as a set lookup
-YEAR = re.compile(r"^(1[89]|20)\d\d$")
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
@@ -84,7 +83,7 @@ def _bare_is_count(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
     digits = core.replace(",", "")
     if mention.magnitude:
         return True
-    if "." in digits or len(digits) >= 5 or YEAR.match(digits) or digits.startswith("0"):
+    if "." in digits or len(digits) >= 5 or lex.YEAR_SHAPED.match(digits) or digits.startswith("0"):
         return False
     after = _tokens_after(tokens, mention.end, limit=1)
     if after and is_nounish(after[0]) and after[0].flag not in ("t", "f"):
@@ -167,10 +166,10 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     core = compact[mention.core_start: mention.core_end]
     if unit == "成" and (mention.value > 10 or not mention.chinese) or not unit and core in SERVICE_NUMBERS:
         return False  # 120急救中心, 12345热线
-    if not unit and YEAR.match(core) and stripped_year_count(compact, mention, sentence):
+    if not unit and lex.YEAR_SHAPED.match(core) and stripped_year_count(compact, mention, sentence):
         return not _quoted(compact, mention, sentence)  # 创业1900带动…: the year-like number counts (stat_stripped)
     if not unit and (mention.chinese and not mention.magnitude or not mention.chinese and not mention.magnitude and (
-            "." in core or len(core.replace(",", "")) >= 5 or YEAR.match(core) or core.startswith("0"))):
+            "." in core or len(core.replace(",", "")) >= 5 or lex.YEAR_SHAPED.match(core) or core.startswith("0"))):
         return False
     quote = _quoted(compact, mention, sentence)
     return not (quote == "《" or quote and (not unit or mention.chinese))

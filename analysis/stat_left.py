@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import accumulate, repeat
 from operator import itemgetter
 
 from analysis import stat_lexicon as lex
@@ -18,6 +17,7 @@ from analysis.stat_subject import (
     is_punct,
     people_head,
 )
+from analysis.stat_tagging import tokens_from
 from analysis.stat_walk import (
     CLOSING_BRACKETS,
     PERIOD_UNITS,
@@ -42,7 +42,6 @@ BASE_COMPARISONS = frozenset({"高出", "低出", "高于", "低于"})  # Y高�
 LEFT_CACHE = 1 << 15  # distinct token runs before a number kept per process
 SEPARATOR = "\x00"  # joins a run's words (or flags) into one string key: much smaller than a tuple of words
 WORD, FLAG = itemgetter(0), itemgetter(1)  # Tok.word, Tok.flag
-NEW_TUPLE = tuple.__new__
 
 def without_period_reference(clause: list[Tok]) -> list[Tok]:
     """技能人才总量|“十三五”末|168万人 (由 and 的 stripped): a period the figure dates from is not its subject."""
@@ -207,9 +206,7 @@ def _rebuilt(words: str, flags: str) -> list[Tok]:
     """Tokens from SEPARATOR-joined words and flags, laid end to end from offset 0."""
     if not words:
         return []
-    words_, flags_ = words.split(SEPARATOR), flags.split(SEPARATOR)
-    ends = list(accumulate(map(len, words_), initial=0))
-    return list(map(NEW_TUPLE, repeat(Tok), zip(words_, flags_, ends, ends[1:])))  # Tok(...) without a Python frame
+    return tokens_from(words.split(SEPARATOR), flags.split(SEPARATOR))
 
 
 @lru_cache(maxsize=LEFT_CACHE)

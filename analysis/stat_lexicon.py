@@ -1,6 +1,8 @@
 """Lexicons for the statistics extractor: measure words, qualifier and target cues, subject and workforce words."""
 from __future__ import annotations
 
+import re
+
 # Measure words by kind. Money keeps 元 (万/亿 fold into the value); time words mark dates, durations and ages.
 PEOPLE_UNITS = frozenset({"人", "名", "位", "人次", "户", "户次"})
 COUNT_UNITS = frozenset({
@@ -200,3 +202,8 @@ THING_UNITS = frozenset({"家", "所", "座", "期", "门"})
 TARGET_CUE_FALSE_PREFIX = "劳动"
 # 将…最低标准每人每月提高20元: a standard raised under a goal cue is a planned change, so a target.
 STANDARD_RAISE = r"(?:提高|增加|上调|提至|提高到|提高至|增加到)$"
+
+
+# A bare four-digit number shaped like a year (1800–2099): dropped as a date by the general rules; the seed-style
+# rules take some back (stat_stripped.stripped_year_count).
+YEAR_SHAPED = re.compile(r"^(?:1[89]|20)\d\d$")

@@ -24,7 +24,6 @@ CLAUSE_MARK = re.compile(r"[，,、；;：:]")
 MIN_STRIPPED_CHARS = 8  # a short heading without commas says nothing about the text's style
 BARE_INTEGER = re.compile(r"^[1-9]\d{0,3}$")
 YEAR_LIKE = re.compile(r"^(?:19[89]\d|20[0-6]\d)$")  # 1980–2069: a year as often as a count when bare
-YEAR_SHAPED = re.compile(r"^(?:1[89]|20)\d\d$")  # what the general rules drop as a year (stat_filters.YEAR)
 DAY_AFTER_MONTH = re.compile(r"(?:^|[^\d.])(?:1[0-2]|[1-9]) $")  # 10 28: month, space, day (月/日 stripped)
 MONTH_AFTER_YEAR = re.compile(r"(?:19|20)\d\d ?$")  # 2022 11: year, month
 RELATIVE_YEARS = ("今年", "去年", "明年", "前年", "当年", "同年", "次年", "每年", "上年")
@@ -193,7 +192,7 @@ def is_subset_count(compact: str, mention: Mention) -> bool:
 
 def stripped_year_count(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
     """扶持个人创业1900带动…: a bare number that reads as a year may be a count after a head or an outcome verb."""
-    if mention.unit or not YEAR_SHAPED.match(compact[mention.core_start: mention.core_end]):
+    if mention.unit or not lex.YEAR_SHAPED.match(compact[mention.core_start: mention.core_end]):
         return False
     heads = lex.THING_HEADS + lex.PEOPLE_HEADS + OUTCOME_VERBS
     return compact.endswith(heads, sentence[0], mention.start) and is_stripped_sentence(compact, sentence)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
@@ -96,5 +97,10 @@ def tag_span(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def pos_tokens(compact: str, bounds: tuple[int, int]) -> list[Tok]:
     """POS-tagged tokens of one span of the compact text, with offsets into it."""
     words, flags = tag_span(compact[bounds[0]: bounds[1]])
-    ends = list(accumulate(map(len, words), initial=bounds[0]))
+    return tokens_from(words, flags, start=bounds[0])
+
+
+def tokens_from(words: Sequence[str], flags: Sequence[str], *, start: int = 0) -> list[Tok]:
+    """Tokens of the given words and flags laid end to end from offset `start`."""
+    ends = list(accumulate(map(len, words), initial=start))
     return list(map(NEW_TUPLE, repeat(Tok), zip(words, flags, ends, ends[1:])))  # Tok(...) without a Python frame

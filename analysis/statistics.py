@@ -57,7 +57,6 @@ ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "�
 clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
 is_change_phrase = lru_cache(maxsize=1 << 12)(stat_clause.is_change_phrase)  # pure str → bool, asked once a figure
 START = itemgetter(2)  # Tok.start
-NEW_TUPLE = tuple.__new__
 
 
 class Draft(NamedTuple):
@@ -191,7 +190,7 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
                            minimum=mention.qualifier == "at_least", planned=planned)
         workforce = is_workforce(subject, sentence, document=document, kind=kind, unit=unit) or (
             unit in lex.PEOPLE_UNITS and finds_work(compact[mention.end: bounds[1]]))
-        drafts.append(NEW_TUPLE(Draft, (mention, value, top, unit, kind, subject, target, workforce, bounds)))
+        drafts.append(Draft(mention, value, top, unit, kind, subject, target, workforce, bounds))
     return drafts
 
 
@@ -279,11 +278,7 @@ def _statistics(text: str, index: Sequence[int], groups: list[list[Draft]],
     stats = []
     for group in groups:
         first = group[0]
-        if len(group) == 1:
-            mention = first.mention
-            spans = ((index[mention.start], index[mention.end - 1] + 1),)
-        else:
-            spans = tuple((index[d.mention.start], index[d.mention.end - 1] + 1) for d in group)
+        spans = tuple((index[d.mention.start], index[d.mention.end - 1] + 1) for d in group)
         start, end = spans[0]
         sentence = sentences.get(first.sentence)
         if sentence is None:
@@ -299,8 +294,6 @@ def _statistics(text: str, index: Sequence[int], groups: list[list[Draft]],
 
 def statistics_table(stats):
     """One pandas row per statistic (the architecture's entry point; grouped views live in stats_tables)."""
-    from analysis.stats_tables import (
-        statistics_table as table,  # pandas only when a table is wanted
-    )
+    from analysis.stats_tables import statistics_table as table  # pandas only when a table is wanted
 
     return table(stats)
