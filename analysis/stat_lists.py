@@ -61,7 +61,7 @@ def _distribute_lists(compact: str, bounds: tuple[int, int], mentions: list[Ment
         return out  # most sentences: nothing listed
     if compact.find(DISTRIBUTIVE, bounds[0], bounds[1]) < 0:
         if any(CANDIDATE_GAP.match(compact, a.end, b.start) for a, b in pairwise(mentions)):
-            _pair_runs(compact, bounds, mentions, out, _left_of)  # numbers with only a short phrase between
+            _pair_runs(compact, bounds, mentions, out)  # numbers with only a short phrase between
             _side_by_side(compact, bounds, mentions, out)
         return out
     cues = [m.start() for m in re.finditer(DISTRIBUTIVE, compact[bounds[0]: bounds[1]])]
@@ -246,7 +246,7 @@ def _short_gap(gap: str, a: Mention, b: Mention) -> bool:
     return 0 < len(gap) <= MAX_PAIR_GAP and not PAIR_GAP_STOP.search(gap)
 
 
-def _pair_runs(compact: str, bounds: tuple[int, int], mentions: list[Mention], out: list[str], left) -> None:
+def _pair_runs(compact: str, bounds: tuple[int, int], mentions: list[Mention], out: list[str]) -> None:
     """金牌86枚银牌86枚铜牌86枚 (marks stripped): a run of noun–number pairs opened by a noun and closed by no noun
     counts the noun before each number. Opened by a verb (建设15产业生态圈…) it is left alone: in stripped text the
     noun after a number is as often the next clause's topic as the thing counted."""
@@ -269,7 +269,7 @@ def _pair_runs(compact: str, bounds: tuple[int, int], mentions: list[Mention], o
             if not opening or not _opens_noun(opening[-1]) or _noun_tail(between(last.end, bounds[1])):
                 continue  # 建设|15产业生态圈…, 210家|合作商户享受…: the noun after a number may be what it counts
             gaps = [between(mentions[a].end, mentions[b].start) for a, b in pairwise(run)]
-            for i, name in zip(run, map(left, [opening] + gaps)):
+            for i, name in zip(run, map(_left_of, [opening] + gaps)):
                 if name and len(name) <= MAX_ITEM_CHARS and not is_change_phrase(name):  # 同比增加|12万人
                     out[i] = name
 
