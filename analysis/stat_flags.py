@@ -9,6 +9,8 @@ from analysis import stat_lexicon as lex
 from analysis.stat_stripped import stripped_target
 
 TARGET_CUE = re.compile(lex.TARGET_CUE_PATTERN)
+TARGET_CUE_LED = re.compile(lex.TARGET_CUE_LED)  # TARGET_CUE's alternatives but one, searched fast (see stat_lexicon)
+TARGET_CUE_YEARS = re.compile(lex.TARGET_CUE_YEARS)
 STANDARD_RAISE = re.compile(lex.STANDARD_RAISE)
 PAST_MARKER = re.compile("|".join(lex.PAST_MARKERS))
 TARGET_AFTER = re.compile(r"^(?![^，,。；;！？]{0,8}?完成)[^，,。；;！？]{0,12}(?:为目标|目标(?!任务))|^将[入进达超新增参获成实完]")
@@ -31,8 +33,34 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
+def _trie(words: set[str]) -> str:
+    """Alternation of `words` factored by shared first characters (工|业 after 职 → 工|业; 人才, 人员 → 人(?:才|员))."""
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], set()).add(word[1:])
+    alternatives = []
+    for head in sorted(heads):
+        rests = heads[head] - {""}
+        rest = "(?:" + _trie(rests) + ")" if rests else ""
+        alternatives.append(re.escape(head) + (rest + "?" if "" in heads[head] and rest else rest))
+    return "|".join(alternatives)
+
+
+def _starts(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern matching the first character of each lexicon word, the rest looked ahead: findall counts the offsets
+    that start a word in one C-level scan, overlapping words included (as _word_hits does one search each)."""
+    heads: dict[str, set[str]] = {}
+    for word in set(words):
+        heads.setdefault(word[0], set()).add(word[1:])
+    alternatives = [re.escape(head) + ("" if "" in rests else "(?=" + _trie(rests) + ")")
+                    for head, rests in sorted(heads.items())]
+    return re.compile("|".join(alternatives))
+
+
 WORKFORCE_HIT = _alternation(lex.WORKFORCE_WORDS + lex.WORKFORCE_WORDS_EXTRA)
 NON_WORKFORCE_HIT = _alternation(lex.NON_WORKFORCE_WORDS + lex.NON_WORKFORCE_WORDS_EXTRA)
+WORKFORCE_START = _starts(lex.WORKFORCE_WORDS + lex.WORKFORCE_WORDS_EXTRA)  # count_lexicon's fast scan
+NON_WORKFORCE_START = _starts(lex.NON_WORKFORCE_WORDS + lex.NON_WORKFORCE_WORDS_EXTRA)
 FIRM_HIT = _alternation(lex.FIRM_WORDS)
 PAYER_HIT = _alternation(lex.PAYER_WORDS)
 BRACKETS = re.compile(r"[（(][^）)]*[）)]$|[“”\"「」]")
@@ -98,7 +126,7 @@ def _inside_word(sentence: str, start: int) -> bool:
 @lru_cache(maxsize=256)
 def _has_target_cue(sentence: str) -> bool:
     """Whether a goal cue occurs anywhere in the sentence (none there means none before any of its numbers)."""
-    return TARGET_CUE.search(sentence) is not None
+    return TARGET_CUE_LED.search(sentence) is not None or TARGET_CUE_YEARS.search(sentence) is not None
 
 
 def _clause_start(sentence: str, offset: int) -> int:
@@ -115,7 +143,7 @@ def _last_hit(text: str, pattern: re.Pattern) -> tuple[int, int]:
 @lru_cache(maxsize=256)  # one sentence is asked once per number it holds
 def count_lexicon(text: str) -> tuple[int, int]:
     """(workforce words, non-workforce words) occurring in text, one per starting offset (the longest)."""
-    return sum(1 for _ in _word_hits(text, WORKFORCE_HIT)), sum(1 for _ in _word_hits(text, NON_WORKFORCE_HIT))
+    return len(WORKFORCE_START.findall(text)), len(NON_WORKFORCE_START.findall(text))
 
 
 @lru_cache(maxsize=SUBJECT_CACHE)

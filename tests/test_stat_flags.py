@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from analysis import stat_flags
+from analysis import stat_lexicon as lex
 from analysis.stat_flags import counted_thing, is_target, is_workforce
 from analysis.statistics import extract_statistics
 
@@ -77,3 +81,34 @@ def test_extracted_flags_follow_recipients():
     assert flags["8万元"] is False
     assert flags["90%"] is True
     assert flags["12个"] is False
+
+
+
+# The fast scans (stat_flags.TARGET_CUE_LED/YEARS, WORKFORCE_START/NON_WORKFORCE_START) must agree with the plain
+# rules they speed up; texts are drawn from the characters the cues and lexicon words are made of.
+CUE_TEXT = st.text(alphabet="力争将新增年内底前到至2025一二两三，,；:今后未来计划要达目标为截已工人才职岗位企业收入",
+                   max_size=24)
+LEXICON_WORDS = sorted(set(lex.WORKFORCE_WORDS + lex.WORKFORCE_WORDS_EXTRA + lex.NON_WORKFORCE_WORDS
+                           + lex.NON_WORKFORCE_WORDS_EXTRA))
+# Whole lexicon words, words missing their first character (so words overlap and nest) and filler characters.
+LEXICON_PIECES = st.sampled_from(LEXICON_WORDS) | st.sampled_from(LEXICON_WORDS).map(lambda w: w[1:]) | st.text(
+    alphabet="人工职业技能的和在", max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CUE_TEXT)
+def test_no_goal_cue_starts_where_an_n_years_cue_does(text):
+    """TARGET_CUE lists the N年内 cue last: that reorders nothing only if no other cue can start at the same offset."""
+    for at in range(len(text)):
+        assert not (stat_flags.TARGET_CUE_YEARS.match(text, at) and stat_flags.TARGET_CUE_LED.match(text, at))
+    assert stat_flags._has_target_cue.__wrapped__(text) == bool(stat_flags.TARGET_CUE.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LEXICON_PIECES, max_size=8))
+def test_lexicon_counts_equal_one_search_per_word_start(pieces):
+    """count_lexicon's one-scan count equals counting the offsets that start a word, one search each."""
+    text = "".join(pieces)
+    expected = tuple(sum(1 for _ in stat_flags._word_hits(text, pattern))
+                     for pattern in (stat_flags.WORKFORCE_HIT, stat_flags.NON_WORKFORCE_HIT))
+    assert stat_flags.count_lexicon.__wrapped__(text) == expected
