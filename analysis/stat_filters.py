@@ -6,7 +6,7 @@ import re
 from analysis import stat_lexicon as lex
 from analysis.stat_clause import counts_people
 from analysis.stat_mentions import Mention
-from analysis.stat_stripped import stripped_verdict, stripped_year_count
+from analysis.stat_stripped import stripped_large_count, stripped_verdict, stripped_year_count
 from analysis.stat_subject import Tok, is_nounish, is_punct
 
 RANK_WORDS = ("排名", "位列", "位居", "排在", "名列", "排行", "编号", "号码", "电话", "代码", "邮编", "热线", "传真")
@@ -166,7 +166,8 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     core = compact[mention.core_start: mention.core_end]
     if unit == "成" and (mention.value > 10 or not mention.chinese) or not unit and core in SERVICE_NUMBERS:
         return False  # 120急救中心, 12345热线
-    if not unit and lex.YEAR_SHAPED.match(core) and stripped_year_count(compact, mention, sentence):
+    if not unit and (lex.YEAR_SHAPED.match(core) and stripped_year_count(compact, mention, sentence)
+                     or stripped_large_count(compact, mention, sentence)):
         return not _quoted(compact, mention, sentence)  # 创业1900带动…: the year-like number counts (stat_stripped)
     if not unit and (mention.chinese and not mention.magnitude or not mention.chinese and not mention.magnitude and (
             "." in core or len(core.replace(",", "")) >= 5 or lex.YEAR_SHAPED.match(core) or core.startswith("0"))):

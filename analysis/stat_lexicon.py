@@ -82,12 +82,13 @@ PEOPLE_HEADS = (
     "工人", "职工", "员工", "劳动者", "人才", "工匠", "劳模", "劳动模范", "技师", "技工", "人员", "学员", "毕业生",
     "大学生", "学生", "农民工", "会员", "骑手", "快递员", "司机", "青年", "干部", "选手", "人", "者", "师", "家庭",
     "群众", "居民", "代表", "专家", "教师", "医生", "护士", "志愿者", "队员", "工程师", "党员", "职员", "新人", "工",
-    "成员",
+    "成员", "村民", "农民", "骨干", "徒弟",
 )
 THING_HEADS = (
     "社区", "企业", "学校", "院校", "园区", "基地", "平台", "项目", "岗位", "站点", "驿站", "工作室", "功能区", "生态圈",
     "中心", "车间", "班组", "书屋", "之家", "场所", "网点", "门店", "小组", "课程", "工种", "职业", "专业", "赛项",
     "活动", "招聘会", "工会", "组织", "公司", "机构", "实验室", "阵地", "食堂", "站", "线路", "案件", "合同", "职位",
+    "事故",
 )
 # A count whose head is one of these is the structure of a policy text (五方面, 16条措施), not a statistic.
 POLICY_HEADS = (
@@ -185,8 +186,9 @@ YEARLY_MINIMUM = "每年"
 WORKFORCE_WORDS_EXTRA = (
     "比赛项目", "竞赛项目", "劳务品牌",  # contest events and labour-export brands name workers' activity
     "结业", "返还",  # training completion (结业考核合格率); 稳岗返还 funds paid back to keep jobs
+    "骨干",  # 技术骨干, 业务骨干: a firm's key workers
 )
-NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓")  # unions set up in firms; housing
+NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓", "税金", "纳税", "缴税", "利税")  # unions set up in firms; housing; taxes
 # Heads of counted things that stay things whatever modifies them (创业项目, 服务站点, 行政村, 人才公寓).
 THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌")
 CONTEST_MARK = "赛"  # 比赛项目, 世赛选拔项目: contest events count workers' competition

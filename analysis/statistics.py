@@ -43,7 +43,7 @@ from analysis.stat_left import memoised_left_subject
 from analysis.stat_lists import distribute, nouns_lead
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
 from analysis.stat_stripped import counts_people_bare, is_subset_count
-from analysis.stat_subject import Tok, honour_subject, right_subject
+from analysis.stat_subject import Tok, honour_subject, people_head, right_subject
 from analysis.stat_tagging import pos_tokens
 
 EXTRACTOR_VERSION = "1.5.1"  # 1.3–1.5: stripped text (lists, bare counts, dates), head-count predicates, flags by what is counted
@@ -103,6 +103,8 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
         pieces = unit == "块" and right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
         return (pieces or right_subject(after, mode="money") or left()
                 or money_named_before(tokens(bounds[0], mention.start)))
+    if unit == "成" and after and people_head(after[0].word):
+        return right_subject(after, mode="bare")  # 近六成|受访者: the share is of the people named after it
     if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left():
         share_of = right_subject(after, mode="bare")  # 有八成以上的|一线员工, 超过30%的|企业
         if share_of:
