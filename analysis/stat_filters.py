@@ -12,7 +12,7 @@ from analysis.stat_subject import Tok, is_nounish, is_punct
 RANK_WORDS = ("排名", "位列", "位居", "排在", "名列", "排行", "编号", "号码", "电话", "代码", "邮编", "热线", "传真")
 LIST_MARK_AFTER = frozenset("、.)）")
 LIST_MARK_BEFORE = frozenset("\n（(")
-POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种", "张", ""})
+POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种", "张", "件", ""})
 SMALL_CATEGORY = 10  # 三项社会保险基金总收入1086.5亿元: a small Chinese count naming categories before a figure
 ASCII_LETTER = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # ASCII_LETTER as a set lookup
@@ -194,7 +194,7 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
         return False  # 万人招聘会, 千人计划: a round magnitude naming a scale
     if not unit and not _bare_is_count(compact, mention, tokens):
         return False
-    if (not unit or mention.chinese) and _names_something(tokens, mention.end):
+    if (not unit or mention.chinese and unit != "%") and _names_something(tokens, mention.end):  # 三分之一 names nothing
         return False
     if mention.chinese and mention.value <= SMALL_CATEGORY and unit in POLICY_UNITS and _figure_follows(
             compact, mention, sentence):

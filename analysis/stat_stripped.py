@@ -128,7 +128,7 @@ def stripped_rejects(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
         return False
     after = _neighbours(tokens, mention)[1]
     left = compact[max(0, mention.start - 2): mention.start]
-    reading = after is not None and after.word[:1] in "℃°"  # 气温达到35℃: a reading, not a count
+    reading = after is not None and (after.word[:1] in "℃°" or after.word.startswith("摄氏"))  # 35℃: a reading
     threshold = after is not None and after.word.startswith(THRESHOLD_AFTER)
     return (mention.value == 1 or reading or threshold or _is_date_part(compact, mention, after)
             or bool(CLASSIFIER_BEFORE.search(left))

@@ -208,7 +208,8 @@ def _restated(first: Draft, draft: Draft) -> bool:
 
 
 def _merge(drafts: list[Draft]) -> list[list[Draft]]:
-    """Group repeated mentions of one figure: same value/unit and subject, or a restatement in one sentence.
+    """Group repeated mentions of one figure: same value, unit, qualifier, goal and subject, or a restatement in one
+    sentence (目标1100万人 and 完成1100万人 stay two figures).
 
     A draft joins the earliest group that fits; groups are indexed by (figure, subject) and, for restatements, by
     the sentence of their last mention, so a document with thousands of figures merges in linear time.
@@ -217,7 +218,7 @@ def _merge(drafts: list[Draft]) -> list[list[Draft]]:
     by_subject: dict[tuple, int] = {}
     in_sentence: dict[tuple, list[int]] = {}  # (figure, sentence) → groups whose last mention is in that sentence
     for draft in drafts:
-        figure = (draft.value, draft.value_max, draft.unit, draft.kind)
+        figure = (draft.value, draft.value_max, draft.unit, draft.kind, draft.mention.qualifier, draft.is_target)
         here = (figure, draft.sentence)
         chosen = by_subject.get((figure, draft.subject))
         for g in in_sentence.get(here, ()):
