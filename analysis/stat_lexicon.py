@@ -82,7 +82,8 @@ PEOPLE_HEADS = (
     "工人", "职工", "员工", "劳动者", "人才", "工匠", "劳模", "劳动模范", "技师", "技工", "人员", "学员", "毕业生",
     "大学生", "学生", "农民工", "会员", "骑手", "快递员", "司机", "青年", "干部", "选手", "人", "者", "师", "家庭",
     "群众", "居民", "代表", "专家", "教师", "医生", "护士", "志愿者", "队员", "工程师", "党员", "职员", "新人", "工",
-    "成员", "村民", "农民", "骨干", "徒弟",
+    "成员", "村民", "农民", "骨干", "徒弟", "研究生", "博士", "硕士", "驾驶员", "配送员", "安全员", "调解员", "网格员",
+    "讲解员", "服务员", "营业员", "技术员", "操作员", "质检员", "指导员", "业务员",
 )
 THING_HEADS = (
     "社区", "企业", "学校", "院校", "园区", "基地", "平台", "项目", "岗位", "站点", "驿站", "工作室", "功能区", "生态圈",
@@ -187,8 +188,11 @@ WORKFORCE_WORDS_EXTRA = (
     "比赛项目", "竞赛项目", "劳务品牌",  # contest events and labour-export brands name workers' activity
     "结业", "返还",  # training completion (结业考核合格率); 稳岗返还 funds paid back to keep jobs
     "骨干",  # 技术骨干, 业务骨干: a firm's key workers
+    "年金", "研发人员", "科研人员",  # 企业年金 is deferred pay; R&D staff are a firm's talent (研发 alone is spending)
 )
-NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓", "税金", "纳税", "缴税", "利税")  # unions set up in firms; housing; taxes
+# Unions set up in firms; housing; taxes; residents' (not employees') insurance; volunteering.
+NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓", "税金", "纳税", "缴税", "利税", "居民基本养老保险", "居民养老保险",
+                             "居民基本医疗保险", "居民医保", "志愿者", "志愿服务")
 # Heads of counted things that stay things whatever modifies them (创业项目, 服务站点, 行政村, 人才公寓).
 THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌")
 CONTEST_MARK = "赛"  # 比赛项目, 世赛选拔项目: contest events count workers' competition
@@ -199,7 +203,7 @@ INSTITUTION_RECIPIENTS = ("工作室", "站点", "之家", "基地", "企业", "
                           "公司", "驿站", "示范点")
 WORKER_RECIPIENTS = ("职工", "农民工", "劳动者", "员工", "工人", "骑手", "毕业生", "群众")
 # Measure words of firms, schools and buildings (not 户: households), and of courses and classes (技能培训62期, 课程23门).
-THING_UNITS = frozenset({"家", "所", "座", "期", "门"})
+THING_UNITS = frozenset({"家", "所", "座", "期", "门", "台", "套", "册", "本", "栋", "幢"})  # (辆: 返岗专车 carry workers)
 # 劳动力|求职, 劳动力|争取: 力求/力争 inside 劳动力 are no goal cue.
 TARGET_CUE_FALSE_PREFIX = "劳动"
 # 将…最低标准每人每月提高20元: a standard raised under a goal cue is a planned change, so a target.
