@@ -16,6 +16,7 @@ QUOTES = frozenset("“”‘’「」\"'")
 MAX_HEAD_DISTANCE = 24  # a people noun this far after 名/位/人 still names what is counted
 LINKING_VERBS = frozenset({"达到", "达", "为", "是", "超过", "突破", "约", "约为", "近"})
 SHARE_LINKS = LINKING_VERBS | {"占", "占到"}
+COMPARING_VERBS = frozenset({"相当于", "高于", "低于", "超出", "多于", "少于", "接近", "占"})
 MONEY_LEADERS = frozenset({"的", "标准", "给予", "发放", "的标准", "补贴标准", "予以"})
 HONOUR_LEVELS = frozenset({"国家", "省", "市", "省市", "全国", "省级", "市级", "国家级", "区级", "县级", "各级"})
 NOUNISH_NUMERAL_WORDS = frozenset({"一线", "一次性", "一流", "首席", "一体化", "双师型", "三支一扶"})
@@ -121,6 +122,8 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
     if mode == "money":
         while window and window[0].word in MONEY_LEADERS:
             window = window[1:]
+        if window and window[0].word in COMPARING_VERBS:
+            return ""  # 8600元|相当于最低工资…: what the amount is compared with is not what it is
         run = list(takewhile(lambda t: not (t.flag == "t" or TIME_WORD.match(t.word)), window[:5]))  # 补贴|今年…
         heads = [i for i, t in enumerate(run) if "".join(w.word for w in run[: i + 1]).endswith(lex.MONEY_HEADS)]
         last = after.index(run[heads[-1]]) + 1 if heads else 0  # …亿元|发放失业保险金|2.1亿元: the next figure's
