@@ -20,6 +20,7 @@ COMPARING_VERBS = frozenset({"相当于", "高于", "低于", "超出", "多于"
 MONEY_LEADERS = frozenset({"的", "标准", "给予", "发放", "的标准", "补贴标准", "予以"})
 HONOUR_LEVELS = frozenset({"国家", "省", "市", "省市", "全国", "省级", "市级", "国家级", "区级", "县级", "各级"})
 NOUNISH_NUMERAL_WORDS = frozenset({"一线", "一次性", "一流", "首席", "一体化", "双师型", "三支一扶"})
+ASPECT_TIME_WORDS = frozenset({"正在", "目前", "当前", "现在", "已经", "曾经", "近期", "日前", "此前", "随后"})
 NOUNISH_OTHER_WORDS = frozenset({"之家"})  # 职工|之家/r: the tagger reads 之家 as a pronoun
 BYLINE = frozenset({"记者", "通讯员", "编辑", "责编", "责任编辑", "摄影", "来源", "本报讯"})
 MODIFIER_VERBS = frozenset({"有", "懂", "会", "能", "具有", "来自", "具备", "掌握", "持有", "取得", "获得", "参加", "参与"})
@@ -48,7 +49,8 @@ def is_nounish(tok: Tok) -> bool:
     """Tokens that may sit inside a noun phrase (nouns, verbal nouns, adjectives, abbreviations)."""
     if tok.word in NOUNISH_NUMERAL_WORDS or tok.word in NOUNISH_OTHER_WORDS:
         return True
-    if tok.word in lex.SCOPE_WORDS or tok.word in lex.TARGET_WORDS or is_punct(tok) or TIME_WORD.match(tok.word):
+    if (tok.word in lex.SCOPE_WORDS or tok.word in lex.TARGET_WORDS or tok.word in ASPECT_TIME_WORDS or is_punct(tok)
+            or TIME_WORD.match(tok.word)):
         return False  # 去年同期, 力争: time and goal words are never what is counted
     return tok.flag in NOUN_FLAGS or tok.flag.startswith("n")
 

@@ -19,6 +19,7 @@ UNIT_CHARS = frozenset("个名位人家项场次所座条件批支类种台套�
 # (在岗职工, 在岗人数) and never over 岗位 (坚守在|岗位).
 STATISTIC_WORDS = (("占比", None, "n"), ("网约车", None, "n"), ("新就业形态", None, "n"), ("零工", None, "n"),
                    ("在岗", 200, "b"))
+MEASURE_ENDINGS = ("度", "率")
 HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 NOT_GLUED, LEADING, AFTER_NUMBER, TRAILING = 0, 1, 2, 3
 TAG_CACHE = 4096  # sentences: the same span is tagged again for a straddling window, a context, a repeated line
@@ -85,6 +86,8 @@ def tag_span(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not pairs:
         return (), ()
     words, flags = zip(*pairs)
+    if "ns" in flags:  # 满意度/ns, 覆盖率/ns: a degree or rate the tagger took for a place
+        flags = tuple("n" if f == "ns" and w.endswith(MEASURE_ENDINGS) else f for w, f in zip(words, flags))
     if "每" not in words[:-1]:
         return words, flags
     words, flags = list(words), list(flags)
