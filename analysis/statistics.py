@@ -46,7 +46,7 @@ from analysis.stat_stripped import counts_people_bare, is_subset_count
 from analysis.stat_subject import VERB_FLAGS, Tok, honour_subject, people_head, right_subject
 from analysis.stat_tagging import pos_tokens
 
-EXTRACTOR_VERSION = "1.5.1"  # 1.3–1.5: stripped text (lists, bare counts, dates), head-count predicates, flags by what is counted
+EXTRACTOR_VERSION = "1.6.0"  # 1.6: phrasings of bulletins and company reports (README "Blind batches")
 
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
