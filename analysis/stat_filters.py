@@ -6,13 +6,13 @@ import re
 from analysis import stat_lexicon as lex
 from analysis.stat_clause import counts_people
 from analysis.stat_mentions import Mention
-from analysis.stat_stripped import stripped_verdict, stripped_year_count
+from analysis.stat_stripped import stripped_large_count, stripped_verdict, stripped_year_count
 from analysis.stat_subject import Tok, is_nounish, is_punct
 
 RANK_WORDS = ("排名", "位列", "位居", "排在", "名列", "排行", "编号", "号码", "电话", "代码", "邮编", "热线", "传真")
 LIST_MARK_AFTER = frozenset("、.)）")
 LIST_MARK_BEFORE = frozenset("\n（(")
-POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种", "张", ""})
+POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种", "张", "件", ""})
 SMALL_CATEGORY = 10  # 三项社会保险基金总收入1086.5亿元: a small Chinese count naming categories before a figure
 ASCII_LETTER = re.compile(r"[A-Za-z]")
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # ASCII_LETTER as a set lookup
@@ -166,7 +166,8 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     core = compact[mention.core_start: mention.core_end]
     if unit == "成" and (mention.value > 10 or not mention.chinese) or not unit and core in SERVICE_NUMBERS:
         return False  # 120急救中心, 12345热线
-    if not unit and lex.YEAR_SHAPED.match(core) and stripped_year_count(compact, mention, sentence):
+    if not unit and (lex.YEAR_SHAPED.match(core) and stripped_year_count(compact, mention, sentence)
+                     or stripped_large_count(compact, mention, sentence)):
         return not _quoted(compact, mention, sentence)  # 创业1900带动…: the year-like number counts (stat_stripped)
     if not unit and (mention.chinese and not mention.magnitude or not mention.chinese and not mention.magnitude and (
             "." in core or len(core.replace(",", "")) >= 5 or lex.YEAR_SHAPED.match(core) or core.startswith("0"))):
@@ -193,7 +194,7 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
         return False  # 万人招聘会, 千人计划: a round magnitude naming a scale
     if not unit and not _bare_is_count(compact, mention, tokens):
         return False
-    if (not unit or mention.chinese) and _names_something(tokens, mention.end):
+    if (not unit or mention.chinese and unit != "%") and _names_something(tokens, mention.end):  # 三分之一 names nothing
         return False
     if mention.chinese and mention.value <= SMALL_CATEGORY and unit in POLICY_UNITS and _figure_follows(
             compact, mention, sentence):

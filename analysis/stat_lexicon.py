@@ -49,7 +49,7 @@ INNER_QUALIFIERS = {"余": "more_than", "多": "more_than", "来": "about"}
 # would switch that skipping off for the whole pattern, so it stands apart and joins last (no other cue can start
 # where it matches: 20\d\d年前 needs 年前 where it needs 年内).
 TARGET_CUE_LED = (
-    r"力争|争取|力求|确保|预计|预期|有望|计划(?=[到在于用再将新培建投完实招举开提力今明年全共累组安发引把])|拟(?!定|人|稿)"
+    r"力争|争取|力求|确保|预计|预期|有望|计划(?<![”》」]计划)(?=[到在于用再将新培建投完实招举开提力今明年全共累组安发引把])|拟(?!定|人|稿)"
     r"|将(?=[达超突新增提扩建培完实投举开组带吸提覆有再在于从进重力累共全持继陆逐选评遴认发安设推打形减降惠引招录])"
     r"|目标(?:是|为|：|:|到|要)|为目标|到(?<![\d年]到)20\d\d年|至(?<![\d年截]至)20\d\d年|20\d\d年前"
     r"|年(?<![\d一二三四五六七八九十两]年)内|年底前|今后[一二三四五两\d]+年"
@@ -87,12 +87,14 @@ PEOPLE_HEADS = (
     "工人", "职工", "员工", "劳动者", "人才", "工匠", "劳模", "劳动模范", "技师", "技工", "人员", "学员", "毕业生",
     "大学生", "学生", "农民工", "会员", "骑手", "快递员", "司机", "青年", "干部", "选手", "人", "者", "师", "家庭",
     "群众", "居民", "代表", "专家", "教师", "医生", "护士", "志愿者", "队员", "工程师", "党员", "职员", "新人", "工",
-    "成员",
+    "成员", "村民", "农民", "骨干", "徒弟", "研究生", "博士", "硕士", "驾驶员", "配送员", "安全员", "调解员", "网格员",
+    "讲解员", "服务员", "营业员", "技术员", "操作员", "质检员", "指导员", "业务员",
 )
 THING_HEADS = (
     "社区", "企业", "学校", "院校", "园区", "基地", "平台", "项目", "岗位", "站点", "驿站", "工作室", "功能区", "生态圈",
     "中心", "车间", "班组", "书屋", "之家", "场所", "网点", "门店", "小组", "课程", "工种", "职业", "专业", "赛项",
     "活动", "招聘会", "工会", "组织", "公司", "机构", "实验室", "阵地", "食堂", "站", "线路", "案件", "合同", "职位",
+    "事故", "市场",
 )
 # A count whose head is one of these is the structure of a policy text (五方面, 16条措施), not a statistic.
 POLICY_HEADS = (
@@ -100,7 +102,7 @@ POLICY_HEADS = (
     "路径", "机制", "工程", "行动", "条款", "大类", "招", "句话", "个字", "字", "政策", "办法", "做法", "经验", "目标",
     "关键", "抓手", "清单", "张清单", "全面", "务必", "明确", "必由之路", "倡导", "结合", "统筹", "优先", "不动摇",
     "表率", "先行", "示范", "着力", "突出", "聚焦", "围绕", "坚持", "确立", "维护", "意识", "自信", "步", "层次", "阶段", "梯队", "方针",
-    "议题", "议程",
+    "议题", "议程", "实事",
 )
 NAME_SUFFIXES = ("大赛", "竞赛", "工程", "行动", "计划", "活动", "杯", "论坛", "节", "工作室", "热线", "专线", "学说",
                  "大会", "全会", "会议", "委会", "战略", "精神", "奖章", "奖", "基金会", "系列")
@@ -190,8 +192,12 @@ YEARLY_MINIMUM = "每年"
 WORKFORCE_WORDS_EXTRA = (
     "比赛项目", "竞赛项目", "劳务品牌",  # contest events and labour-export brands name workers' activity
     "结业", "返还",  # training completion (结业考核合格率); 稳岗返还 funds paid back to keep jobs
+    "骨干",  # 技术骨干, 业务骨干: a firm's key workers
+    "年金", "研发人员", "科研人员",  # 企业年金 is deferred pay; R&D staff are a firm's talent (研发 alone is spending)
 )
-NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓")  # unions set up in firms; housing
+# Unions set up in firms; housing; taxes; residents' (not employees') insurance; volunteering.
+NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓", "税金", "纳税", "缴税", "利税", "居民基本养老保险", "居民养老保险",
+                             "居民基本医疗保险", "居民医保", "志愿者", "志愿服务")
 # Heads of counted things that stay things whatever modifies them (创业项目, 服务站点, 行政村, 人才公寓).
 THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌")
 CONTEST_MARK = "赛"  # 比赛项目, 世赛选拔项目: contest events count workers' competition
@@ -202,7 +208,7 @@ INSTITUTION_RECIPIENTS = ("工作室", "站点", "之家", "基地", "企业", "
                           "公司", "驿站", "示范点")
 WORKER_RECIPIENTS = ("职工", "农民工", "劳动者", "员工", "工人", "骑手", "毕业生", "群众")
 # Measure words of firms, schools and buildings (not 户: households), and of courses and classes (技能培训62期, 课程23门).
-THING_UNITS = frozenset({"家", "所", "座", "期", "门"})
+THING_UNITS = frozenset({"家", "所", "座", "期", "门", "台", "套", "册", "本", "栋", "幢"})  # (辆: 返岗专车 carry workers)
 # 劳动力|求职, 劳动力|争取: 力求/力争 inside 劳动力 are no goal cue.
 TARGET_CUE_FALSE_PREFIX = "劳动"
 # 将…最低标准每人每月提高20元: a standard raised under a goal cue is a planned change, so a target.

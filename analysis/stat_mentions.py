@@ -28,6 +28,8 @@ NUMBER_CORE = re.compile(
     r"|[零〇一二两三四五六七八九十百千万亿]+(?:[余多来][万亿]?)?"
 )
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
+# 不到一半, 占培训总人次一半: half as a share only after a qualifier or 占/达 (一半以上的时间 is no figure).
+HALF = re.compile(r"(?<=近|约|超|过|到|足|逾|占|达) ?一半(?!以上|左右)")
 FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十]|\d+)分之(?P<num>[一二两三四五六七八九]|\d+)")
 RANGE_BETWEEN = re.compile(r"^(?:至|到|—{1,2}|–|~|～|-|－)$")
 RANGE_AFTER = re.compile(r"至|到|—|–|~|～|-|－")
@@ -208,10 +210,10 @@ def read_mention(compact: str, match: re.Match) -> Mention | None:
 
 
 def special_mentions(compact: str) -> list[Mention]:
-    """百分之三十 (percent) and 翻一番 (multiple) written in words."""
+    """百分之三十, 三分之一, 不到一半 (percent) and 翻一番 (multiple) written in words."""
     found: list[Mention] = []
-    if "分之" not in compact and "翻" not in compact:
-        return found  # most texts: none of the three patterns can match (one scan each for two literals)
+    if "分之" not in compact and "翻" not in compact and "一半" not in compact:
+        return found  # most texts: none of the four patterns can match (one scan each for three literals)
     for match in PERCENT_WORDS.finditer(compact):
         whole, _, frac = match["num"].partition("点")
         try:
@@ -232,6 +234,10 @@ def special_mentions(compact: str) -> list[Mention]:
         start, prefix = _match_prefix(compact, match.start(), "")
         found.append(Mention(start, end, match.start(), match.end(), "%", round(value, 2), None,
                              prefix or suffix or "exact", True, False))
+    for match in HALF.finditer(compact):
+        start, prefix = _match_prefix(compact, match.start(), "")
+        found.append(Mention(start, match.end(), match.start(), match.end(), "%", 50.0, None, prefix or "exact",
+                             True, False))
     for match in DOUBLING.finditer(compact):
         found.append(Mention(match.start(), match.end(), match.start(), match.end(), "倍",
                              2.0 ** ({"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[match["n"]]), None, "exact",

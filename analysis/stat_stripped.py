@@ -23,6 +23,9 @@ TOKEN_START = attrgetter("start")
 CLAUSE_MARK = re.compile(r"[，,、；;：:]")
 MIN_STRIPPED_CHARS = 8  # a short heading without commas says nothing about the text's style
 BARE_INTEGER = re.compile(r"^[1-9]\d{0,3}$")
+LARGE_BARE_INTEGER = re.compile(r"^(?!123\d\d$|9[56]\d{3}$)[1-9]\d{4,5}$")  # not 12309, 95598 (hotlines)
+TALLY_NOUNS = ("总数", "人数", "总量", "人次")
+LARGE_COUNT_HEADS = lex.PEOPLE_HEADS + TALLY_NOUNS + ("就业", "再就业", "上岗", "参保", "招聘", "入会", "培训")
 YEAR_LIKE = re.compile(r"^(?:19[89]\d|20[0-6]\d)$")  # 1980–2069: a year as often as a count when bare
 DAY_AFTER_MONTH = re.compile(r"(?:^|[^\d.])(?:1[0-2]|[1-9]) $")  # 10 28: month, space, day (月/日 stripped)
 MONTH_AFTER_YEAR = re.compile(r"(?:19|20)\d\d ?$")  # 2022 11: year, month
@@ -35,6 +38,7 @@ DURATION_BEFORE = ("工作", "经营", "从业", "任职", "执教", "服役", "
 MONTH_AFTER = ("持续", "启动", "开始", "起", "上旬", "中旬", "下旬")  # 7(月)持续9(月): a month opening a period
 # 力争2027(年)全市…, 实施方案2024…: cue words and document names are followed by a year, not a count.
 YEAR_LEADS = ("力争", "争取", "规划", "计划", "目标", "方案", "意见", "纲要", "预计", "确保")
+SELF_NAMING_HEADS = lex.FIRM_WORDS + ("集团",)  # 公司2024(年)实现…: a firm reporting on a year
 MONTH_MAX = 12  # 工会7(月)组织…: a number up to 12 before a verb is as often a month as a count
 TALLY_VERBS = ("达到", "共计", "总计", "累计", "合计", "达")  # 总数达到312(个)。: the tally closes the clause
 RANGE_CLOSERS = ("之间", "不等")  # 800万元1200万元之间: the 至 of a range was stripped
@@ -100,7 +104,8 @@ def _counted_before(before: Tok | None, value: float) -> bool:
     if before is None or before.word.endswith(DURATION_BEFORE + YEAR_LEADS):
         return False
     if YEAR_LIKE.match(f"{value:.0f}"):  # 岗位2000, 创业1900 count; 全市2024, 公司2025 are years
-        return before.word.endswith(lex.THING_HEADS + lex.PEOPLE_HEADS + OUTCOME_VERBS)
+        return (before.word.endswith(lex.THING_HEADS + lex.PEOPLE_HEADS + OUTCOME_VERBS)
+                and not before.word.endswith(SELF_NAMING_HEADS))
     if before.word.endswith(OUTCOME_VERBS + TALLY_VERBS + lex.THING_HEADS + lex.PEOPLE_HEADS):
         return True  # (the tagger calls 上岗 a place and 幼儿园 a name now and then)
     return not before.flag.startswith(NOT_A_HEAD_FLAGS) and (before.flag.startswith("n") or before.flag == "vn")
@@ -123,7 +128,7 @@ def stripped_rejects(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
         return False
     after = _neighbours(tokens, mention)[1]
     left = compact[max(0, mention.start - 2): mention.start]
-    reading = after is not None and after.word[:1] in "℃°"  # 气温达到35℃: a reading, not a count
+    reading = after is not None and (after.word[:1] in "℃°" or after.word.startswith("摄氏"))  # 35℃: a reading
     threshold = after is not None and after.word.startswith(THRESHOLD_AFTER)
     return (mention.value == 1 or reading or threshold or _is_date_part(compact, mention, after)
             or bool(CLASSIFIER_BEFORE.search(left))
@@ -166,6 +171,8 @@ def stripped_accepts(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
         return False
     if YEAR_LIKE.match(core) and after is not None and not (after.flag.startswith("v") or after.word in "。！？"):
         return False  # 就业2025全市…: a year opening the next clause is followed by its topic, a count by a verb
+    if LARGE_BARE_INTEGER.match(core):
+        return before is not None and before.word.endswith(LARGE_COUNT_HEADS)
     return bool(BARE_INTEGER.match(core)) and (_counted_before(before, mention.value) or _quoted_head(compact, mention))
 
 
@@ -196,6 +203,13 @@ def stripped_year_count(compact: str, mention: Mention, sentence: tuple[int, int
         return False
     heads = lex.THING_HEADS + lex.PEOPLE_HEADS + OUTCOME_VERBS
     return compact.endswith(heads, sentence[0], mention.start) and is_stripped_sentence(compact, sentence)
+
+
+def stripped_large_count(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
+    """员工总数12680(人): a bare number this big counts people only right after a people head or a tally noun."""
+    if mention.unit or not LARGE_BARE_INTEGER.match(compact[mention.core_start: mention.core_end]):
+        return False
+    return compact.endswith(LARGE_COUNT_HEADS, sentence[0], mention.start) and is_stripped_sentence(compact, sentence)
 
 
 def stripped_verdict(compact: str, mention: Mention, tokens: list[Tok], sentence: tuple[int, int]) -> bool | None:

@@ -15,7 +15,11 @@ GLUED_LEADING = re.compile(r"^[按比较另占从在对向由把被给将已再�
 GLUED_TRAILING = re.compile(r"[达为至到]$")
 UNIT_CHARS = frozenset("个名位人家项场次所座条件批支类种台套辆枚块间处栋期轮元亩吨户")  # 1830家|新 → 家新
 # Words of statistical prose missing from jieba's dictionary; added to this private tagger only.
-STATISTIC_WORDS = (("占比", "n"), ("网约车", "n"), ("新就业形态", "n"), ("零工", "n"))
+# (word, frequency or None for jieba's suggestion, flag); 在岗 is weighted to win only where 岗 stands alone
+# (在岗职工, 在岗人数) and never over 岗位 (坚守在|岗位).
+STATISTIC_WORDS = (("占比", None, "n"), ("网约车", None, "n"), ("新就业形态", None, "n"), ("零工", None, "n"),
+                   ("在岗", 200, "b"))
+MEASURE_ENDINGS = ("度", "率")
 HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 NOT_GLUED, LEADING, AFTER_NUMBER, TRAILING = 0, 1, 2, 3
 TAG_CACHE = 4096  # sentences: the same span is tagged again for a straddling window, a context, a repeated line
@@ -29,8 +33,8 @@ def make_pos_tokenizer():
     import rjieba
 
     tagger = rjieba.Jieba()
-    for word, flag in STATISTIC_WORDS:
-        tagger.add_word(word, None, flag)
+    for word, frequency, flag in STATISTIC_WORDS:
+        tagger.add_word(word, frequency, flag)
     return tagger
 
 
@@ -82,6 +86,8 @@ def tag_span(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not pairs:
         return (), ()
     words, flags = zip(*pairs)
+    if "ns" in flags:  # 满意度/ns, 覆盖率/ns: a degree or rate the tagger took for a place
+        flags = tuple("n" if f == "ns" and w.endswith(MEASURE_ENDINGS) else f for w, f in zip(words, flags))
     if "每" not in words[:-1]:
         return words, flags
     words, flags = list(words), list(flags)

@@ -26,6 +26,7 @@ PHRASE_FLAGS = ("n", "vn", "a", "b", "j", "l")
 GOAL_VERBS = frozenset({"力争", "争取", "确保", "力求", "预计", "努力"})
 SCOPE_ORGS = ORG_SUFFIXES + ("企业", "单位", "行业", "领域")
 MIN_SCOPED_CHARS = 7
+PERIOD_ADJECTIVES = frozenset({"年", "月"})  # 职工|年|平均工资: "yearly", tagged as a numeral
 TIME_ENDING = re.compile(r"(?:年|月|日|节|季度|后|前|初|末|底|期间)$")
 NAMED_PEOPLE = tuple(h for h in lex.PEOPLE_HEADS if len(h) >= 2)  # 员工, 人才 (not 用工, whose 工 is no person)
 MIN_AGENT_OBJECT = 4  # 工会发展|网约车司机会员: after a verbal noun only a long object is a separate thing
@@ -41,7 +42,8 @@ def _is_phrase(toks: list) -> bool:
         return False
     ends_in_noun = toks[-1].flag.startswith(("n", "vn")) or toks[-1].word.endswith(lex.SHARE_WORDS)  # 返岗|率/v
     return _text_len(toks) >= 2 and ends_in_noun and all(
-        t.flag.startswith(PHRASE_FLAGS) or t.flag.startswith("v") or t.word in NOUNISH_NUMERAL_WORDS for t in toks)
+        t.flag.startswith(PHRASE_FLAGS) or t.flag.startswith("v") or t.word in NOUNISH_NUMERAL_WORDS
+        or i and t.word in PERIOD_ADJECTIVES for i, t in enumerate(toks))
 
 
 def after_inner_place(toks: list) -> list:

@@ -68,6 +68,7 @@ WALK_CACHE = 1 << 14  # distinct clauses before a number kept per process (a few
 GOAL_PERIODS = frozenset({"全年", "年度"})  # 完成|全年|目标任务的87.7%: the period says which goal
 GOAL_NOUNS = frozenset({"目标", "目标任务"})
 REFERENCE_TIME = re.compile(r"去年|上年|同期|前年|上届|年前|年初|年末|年底|平均水平")
+AGE_STATED_BY = frozenset({"不到", "不足", "超过", "约", "近", "达", "达到", "为", "是", "仅", "只有"})
 
 
 def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
@@ -182,7 +183,10 @@ def _collect(before: list[Tok]) -> list[Tok]:
             length += len(tok.word)
             continue
         if tok.word == "岁" and collected:  # 25—29岁|劳动力失业率: an age band belongs to the group
-            return _age_band(before[:i + 1]) + collected
+            band = _age_band(before[:i + 1])
+            lead = before[i - len(band)] if band and i >= len(band) else None
+            stated = lead is not None and (lead.word in AGE_STATED_BY or lead.word.endswith("年龄"))
+            return collected if stated else band + collected  # 平均年龄不到35岁|研发人员: an age stated, no band
         if _is_left_boundary(tok, collected):
             gloss = _gloss_start(before, i) if tok.word in CLOSING_BRACKETS and (
                 not collected or "".join(t.word for t in collected) in SUFFIX_HEADS) else -1

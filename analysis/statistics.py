@@ -43,10 +43,10 @@ from analysis.stat_left import memoised_left_subject
 from analysis.stat_lists import distribute, nouns_lead
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
 from analysis.stat_stripped import counts_people_bare, is_subset_count
-from analysis.stat_subject import Tok, honour_subject, right_subject
+from analysis.stat_subject import VERB_FLAGS, Tok, honour_subject, people_head, right_subject
 from analysis.stat_tagging import pos_tokens
 
-EXTRACTOR_VERSION = "1.5.1"  # 1.3–1.5: stripped text (lists, bare counts, dates), head-count predicates, flags by what is counted
+EXTRACTOR_VERSION = "1.6.0"  # 1.6: phrasings of bulletins and company reports (README "Blind batches")
 
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
@@ -100,9 +100,13 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
     left = _once(partial(memoised_left_subject, before, context))  # several rules below may ask for it
     unit = mention.unit
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
-        pieces = unit == "块" and right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
-        return (pieces or right_subject(after, mode="money") or left()
-                or money_named_before(tokens(bounds[0], mention.start)))
+        named = unit == "块" and right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
+        named = named or right_subject(after, mode="money")
+        if named and after[0].flag in VERB_FLAGS and left().endswith(lex.MONEY_HEADS + ("捐赠", "投入")):
+            named = ""  # 乡村振兴捐赠|2100万元|设立助学金…: the money noun before the amount names it
+        return named or left() or money_named_before(tokens(bounds[0], mention.start))
+    if unit == "成" and after and people_head(after[0].word):
+        return right_subject(after, mode="bare")  # 近六成|受访者: the share is of the people named after it
     if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left():
         share_of = right_subject(after, mode="bare")  # 有八成以上的|一线员工, 超过30%的|企业
         if share_of:
@@ -206,7 +210,8 @@ def _restated(first: Draft, draft: Draft) -> bool:
 
 
 def _merge(drafts: list[Draft]) -> list[list[Draft]]:
-    """Group repeated mentions of one figure: same value/unit and subject, or a restatement in one sentence.
+    """Group repeated mentions of one figure: same value, unit, qualifier, goal and subject, or a restatement in one
+    sentence (目标1100万人 and 完成1100万人 stay two figures).
 
     A draft joins the earliest group that fits; groups are indexed by (figure, subject) and, for restatements, by
     the sentence of their last mention, so a document with thousands of figures merges in linear time.
@@ -215,7 +220,7 @@ def _merge(drafts: list[Draft]) -> list[list[Draft]]:
     by_subject: dict[tuple, int] = {}
     in_sentence: dict[tuple, list[int]] = {}  # (figure, sentence) → groups whose last mention is in that sentence
     for draft in drafts:
-        figure = (draft.value, draft.value_max, draft.unit, draft.kind)
+        figure = (draft.value, draft.value_max, draft.unit, draft.kind, draft.mention.qualifier, draft.is_target)
         here = (figure, draft.sentence)
         chosen = by_subject.get((figure, draft.subject))
         for g in in_sentence.get(here, ()):

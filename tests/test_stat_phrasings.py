@@ -1,0 +1,82 @@
+"""Extractor rules of 1.6.0: phrasings of statistical bulletins, union reports, company reports and features,
+raw and seed-style (stripped), each checked on one sentence written for it."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.statistics import extract_statistics
+
+
+def figure(text: str, span: str):
+    """The one statistic whose span, spaces removed, equals `span`."""
+    found = [s for s in extract_statistics(text) if s.text.replace(" ", "") == span]
+    assert len(found) == 1, [s.text for s in extract_statistics(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "span", "field", "expected"), [
+    # 在岗 is one word (在|岗 lost the 在), and an organisation type before the people is scope
+    ("全年城镇非私营单位在岗职工年平均工资115632元。", "115632元", "subject", "在岗职工年平均工资"),
+    # a share written 六成 right before a people noun is a share of those people
+    ("调查显示，近六成受访者表示愿意参加技能培训。", "近六成", "subject", "受访者"),
+    ("调查 显示 近 六成 受访者 表示 愿意 参加 技能 培训 。", "近六成", "subject", "受访者"),
+    # 村民, 骨干, 驾驶员, 研究生 are people; a place after them is where, not what
+    ("合作社吸纳120多名村民家门口就业。", "120多名", "subject", "村民"),
+    ("目前全县有300余名技术骨干在园区工作。", "300余名", "is_workforce", True),
+    ("全市新引进博士硕士研究生4180人。", "4180人", "unit", "人"),
+    ("滨江 冷链 驾驶员 约 6500 持有 A2 驾照 。", "约6500", "unit", "人"),
+    # taxes, residents' insurance and volunteers are not the workforce; an enterprise annuity and R&D staff are
+    ("该公司缴纳税金6.8亿元。", "6.8亿元", "is_workforce", False),
+    ("参加城乡居民基本养老保险人数213.5万人。", "213.5万人", "is_workforce", False),
+    ("公司员工志愿者协会现有注册志愿者3200余名。", "3200余名", "is_workforce", False),
+    ("全年员工缴纳企业年金1.26亿元。", "1.26亿元", "is_workforce", True),
+    ("研发人员2137名，占员工总数的17.1%。", "2137名", "is_workforce", True),
+    # a word that opens with its own count (一辆车) is a new clause, not what 800辆 counts
+    ("组装 新能源 汽车 800 辆 一辆车 焊装 总装 需要 52 。", "800辆", "subject", "新能源汽车"),
+    # a noun run followed by 占/达到 and a number is that figure's topic
+    ("公司员工 总数 12680 女性 员工 占 38.6% 。", "12680", "subject", "公司员工"),
+    ("全市 技能 人才 缺口 约 12 万人 高级工 缺口 占 60% 左右 。", "约12万人", "subject", "技能人才缺口"),
+    # a money noun right after an amount that is followed by a figure of its own belongs to that figure
+    ("公司 缴纳 税金 6.8 亿元 员工 人均 年收入 达到 11.2 万元 。", "6.8亿元", "subject", "税金"),
+    ("一线 生产 员工 平均 月工资 8600 元 相当于 最低工资 标准 3.8 倍 。", "8600元", "subject",
+     "一线生产员工平均月工资"),
+    ("乡村振兴 捐赠 2100 万元 设立 华岳 助学金 资助 困难 学生 500 名 。", "2100万元", "subject", "乡村振兴捐赠"),
+    # an age stated (平均年龄不到35岁) is no age band of the group after it
+    ("企业 员工 300 多人 平均年龄 不到 35 岁 研发 人员 占 达到 四分之一 。", "四分之一", "subject", "研发人员"),
+    ("16—24岁劳动力失业率为17.2%。", "17.2%", "subject", "16—24岁劳动力失业率"),
+    # 职工之家 is a place (the tagger reads 之家 as a pronoun), so the noun before each number is what it counts
+    ("全市 建成 职工 之家 126 职工 书屋 58 家 。", "126", "subject", "职工之家"),
+    # a time adverb never ends a subject; a degree noun is no place
+    ("园区 一座 库容 12 万吨 自动化 立体 冷库 正在 建设 。", "12万吨", "subject", "自动化立体冷库"),
+    ("回收 有效 问卷 1.1 万份 员工 整体 满意度 86.4% 。", "86.4%", "subject", "员工整体满意度"),
+    # half written out, with its qualifier
+    ("冷链驾驶员约6500人，持有A2驾照的不到一半。", "不到一半", "value", 50.0),
+    ("冷链驾驶员约6500人，持有A2驾照的不到一半。", "不到一半", "qualifier", "less_than"),
+    ("两地模具企业数量占全市的近一半。", "近一半", "qualifier", "about"),
+    # a share written as a fraction before a contest's name is still a share
+    ("高技能 人才 占 技能 人才 比重 达到 三分之一 每年 举办 省级 一类 职业技能 大赛 。", "三分之一", "unit", "%"),
+    # “X”计划 names a programme: no goal cue
+    ("“金蓝领”计划全年874名员工取得职业技能等级证书。", "874名", "is_target", False),
+    ("今年计划培训电商人才2000名。", "2000名", "is_target", True),
+    # a bare count of people this big is found when a people head or tally noun precedes it
+    ("参保 职工 23500 。", "23500", "unit", "人"),
+])
+def test_phrasing(text: str, span: str, field: str, expected) -> None:
+    assert getattr(figure(text, span), field) == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("公司 2024 实现 营业 收入 128 亿元 。", "2024"),  # a firm reporting on a year whose 年 was stripped
+    ("库内 温度 常年 保持 零下 18 摄氏度 。", "18"),  # a reading
+    ("今年 继续 办好 十件 民生 实事 。", "十件"),  # a policy list
+    ("农民工 12309 检察 服务 热线 反映 问题 。", "12309"),  # a hotline
+    ("他把一半的时间用在培训上。", "一半"),  # half without a qualifier or 占 is no share
+])
+def test_not_a_figure(text: str, absent: str) -> None:
+    assert absent not in [s.text.replace(" ", "") for s in extract_statistics(text)]
+
+
+def test_the_same_figure_as_goal_and_as_result_stays_two() -> None:
+    text = "去年转移就业1100万人。今年力争转移就业规模稳定在1100万人左右。"
+    found = [s for s in extract_statistics(text) if s.value == 11_000_000]
+    assert [(s.qualifier, s.is_target) for s in found] == [("exact", False), ("about", True)]
