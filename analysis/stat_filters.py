@@ -19,7 +19,7 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
-COUNT_NOUNS = ("人数", "次数", "户数", "件数", "总数", "家数")  # 求职人数两倍: 数 closes a noun, not 数十 (vague)
+COUNT_NOUNS = ("人数", "次数", "户数", "件数", "总数", "家数")  # 求职人数两倍, 总数七成: 数 closes a noun, not 数十
 UNIT_FREE_KINDS = frozenset({"%", "‰", "个百分点", "百分点", "倍", "成"})
 QUOTE_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "〈": "〉"}
 QUOTE_OPENING = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
@@ -145,15 +145,15 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
         return False
     before = compact[max(0, mention.core_start - 2): mention.core_start]
-    if before.endswith(("第", "前", "#")) or before in RANK_WORDS or mention.qualifier in ("at_least", "less_than") and (
+    if before.endswith(("第", "前", "#")) or before in RANK_WORDS and not mention.magnitude or mention.qualifier in ("at_least", "less_than") and (
             _is_threshold(compact, mention, sentence)):
         return False
     if before[-1:] in ASCII_LETTERS or compact[mention.core_end: mention.core_end + 1] in ASCII_LETTERS:
         return False
     if before[-1:] in ":：" and before[:1].isdigit():
         return False  # 08:30 is a clock time
-    if before[-1:] == " " and ASCII_LETTER.match(before[:1]) or mention.chinese and before[-1:] in VAGUE_MARKS and not (
-            unit == "倍" and before in COUNT_NOUNS):
+    if before[-1:] == " " and ASCII_LETTER.match(before[:1]) or mention.chinese and before[-1:] in VAGUE_MARKS and (
+            before not in COUNT_NOUNS):
         return False  # iPhone 15, 数十万 / 几百 (vague, no value)
     if not unit and compact[mention.end: mention.end + 1] in LIST_MARK_AFTER and (
             mention.core_start == sentence[0] or before[-1:] in LIST_MARK_BEFORE):

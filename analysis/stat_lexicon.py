@@ -87,7 +87,7 @@ PEOPLE_HEADS = (
     "工人", "职工", "员工", "劳动者", "人才", "工匠", "劳模", "劳动模范", "技师", "技工", "人员", "学员", "毕业生",
     "大学生", "学生", "农民工", "会员", "骑手", "快递员", "司机", "青年", "干部", "选手", "人", "者", "师", "家庭",
     "群众", "居民", "代表", "专家", "教师", "医生", "护士", "志愿者", "队员", "工程师", "党员", "职员", "新人", "工",
-    "成员", "村民", "农民", "骨干", "徒弟", "研究生", "博士", "硕士", "驾驶员", "配送员", "安全员", "调解员", "网格员",
+    "成员", "村民", "农民", "骨干", "徒弟", "研究生", "博士", "博士后", "硕士", "驾驶员", "配送员", "安全员", "调解员", "网格员",
     "讲解员", "服务员", "营业员", "技术员", "操作员", "质检员", "指导员", "业务员",
 )
 THING_HEADS = (
@@ -183,7 +183,8 @@ MONEY_HEADS = ("补贴", "津贴", "奖励", "奖金", "资助", "补助", "红�
                "保障金", "慰问金", "助学金", "薪酬", "收入", "费", "金")
 # Durations are statistics only when the sentence measures time (平均在线时长9.6小时, 办理周期不足30天).
 DURATION_UNITS = frozenset({"小时", "个小时", "天", "分钟", "个月", "周", "秒", "工作日", "个工作日"})
-DURATION_CUES = ("时长", "周期", "用时", "耗时", "工时", "平均", "缩短", "压缩", "提速", "延长", "减少", "时间")
+DURATION_CUES = ("时长", "周期", "用时", "耗时", "工时", "平均", "缩短", "压缩", "提速", "延长", "减少", "时间", "在线",
+                 "日均")
 HONOUR_VERBS_SET = frozenset(HONOUR_VERBS)
 # 每年…不少于 is a requirement (a target) only inside its own clause (每年开发不少于3000个岗位).
 YEARLY_MINIMUM = "每年"
@@ -218,3 +219,14 @@ STANDARD_RAISE = r"(?:提高|增加|上调|提至|提高到|提高至|增加到)
 # A bare four-digit number shaped like a year (1800–2099): dropped as a date by the general rules; the seed-style
 # rules take some back (stat_stripped.stripped_year_count).
 YEAR_SHAPED = re.compile(r"^(?:1[89]|20)\d\d$")
+# Subject grammar words (stat_subject): links and comparisons after a number, money leaders, honour levels,
+# time adverbs and mis-tagged nouns, bylines, verbs that modify the people noun after them.
+LINKING_VERBS = frozenset({"达到", "达", "为", "是", "超过", "突破", "约", "约为", "近"})
+SHARE_LINKS = LINKING_VERBS | {"占", "占到"}
+COMPARING_VERBS = frozenset({"相当于", "高于", "低于", "超出", "多于", "少于", "接近", "占"})
+MONEY_LEADERS = frozenset({"的", "标准", "给予", "发放", "的标准", "补贴标准", "予以"})
+HONOUR_LEVELS = frozenset({"国家", "省", "市", "省市", "全国", "省级", "市级", "国家级", "区级", "县级", "各级"})
+ASPECT_TIME_WORDS = frozenset({"正在", "目前", "当前", "现在", "已经", "曾经", "近期", "日前", "此前", "随后"})
+NOUNISH_OTHER_WORDS = frozenset({"之家"})  # 职工|之家/r: the tagger reads 之家 as a pronoun
+BYLINE = frozenset({"记者", "通讯员", "编辑", "责编", "责任编辑", "摄影", "来源", "本报讯"})
+MODIFIER_VERBS = frozenset({"有", "懂", "会", "能", "具有", "来自", "具备", "掌握", "持有", "取得", "获得", "参加", "参与"})

@@ -30,7 +30,7 @@ NUMBER_CORE = re.compile(
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
 # 不到一半, 占培训总人次一半: half as a share only after a qualifier or 占/达 (一半以上的时间 is no figure).
 HALF = re.compile(r"(?<=近|约|超|过|到|足|逾|占|达) ?一半(?!以上|左右)")
-FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十]|\d+)分之(?P<num>[一二两三四五六七八九]|\d+)")
+FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十千万]|\d+)分之(?P<num>[一二两三四五六七八九]|\d+)")
 RANGE_BETWEEN = re.compile(r"^(?:至|到|—{1,2}|–|~|～|-|－)$")
 RANGE_AFTER = re.compile(r"至|到|—|–|~|～|-|－")
 DOUBLING = re.compile(r"翻(?P<n>一|两|二|三|四)番")
@@ -232,7 +232,7 @@ def special_mentions(compact: str) -> list[Mention]:
             continue
         end, suffix = _match_suffix(compact, match.end())
         start, prefix = _match_prefix(compact, match.start(), "")
-        found.append(Mention(start, end, match.start(), match.end(), "%", round(value, 2), None,
+        found.append(Mention(start, end, match.start(), match.end(), "%", value, None,
                              prefix or suffix or "exact", True, False))
     for match in HALF.finditer(compact):
         start, prefix = _match_prefix(compact, match.start(), "")

@@ -39,18 +39,24 @@ MONTH_AFTER = ("持续", "启动", "开始", "起", "上旬", "中旬", "下旬"
 # 力争2027(年)全市…, 实施方案2024…: cue words and document names are followed by a year, not a count.
 YEAR_LEADS = ("力争", "争取", "规划", "计划", "目标", "方案", "意见", "纲要", "预计", "确保")
 SELF_NAMING_HEADS = lex.FIRM_WORDS + ("集团",)  # 公司2024(年)实现…: a firm reporting on a year
+AGE_AFTER = re.compile(r" ?\d+岁")  # 毕业生16(至)24岁: the low end of an age range
 MONTH_MAX = 12  # 工会7(月)组织…: a number up to 12 before a verb is as often a month as a count
 TALLY_VERBS = ("达到", "共计", "总计", "累计", "合计", "达")  # 总数达到312(个)。: the tally closes the clause
 RANGE_CLOSERS = ("之间", "不等")  # 800万元1200万元之间: the 至 of a range was stripped
 CLASSIFIER_BEFORE = re.compile(r"[一两二三四五六七八九十][位名个]$")  # 一位90(后): a generation, not a count
 PURE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百万", "十万", "万亿"})
+WORD_OPENING_UNITS = frozenset("头回本条")  # 干快递12(年)|头一回: the measure character opens the next word
 THRESHOLD_HEADS = ("项目", "企业", "工程", "龙头企业")  # 新开工亿元(以上)项目: a class boundary, not an amount
 SHARE_UNITS = frozenset({"成", "倍"})
+COMPOUND_FLAGS = frozenset({"vn", "an", "a", "b", "l", "j"})  # 就业|困难/an|人员: a compound goes on
+SET_TERM_FLAGS = ("vn", "l", "j")  # 违法行为/l, 困难职工/l: the tagger files set terms under l and j
 NOT_A_HEAD_FLAGS = ("ns", "nr", "nt", "nrt", "t", "f")  # places, names, organisations, times: not what is counted
 # 实现就业9800, 招生5000, 推荐上岗870: the people these verbs count close the clause (their 人 stripped).
 OUTCOME_VERBS = ("就业", "再就业", "上岗", "创业", "安置", "招生", "招聘", "招用", "录用", "留用", "参保", "参赛",
                  "参训", "培训", "返乡", "转移", "入会", "获奖", "取证", "帮扶", "救助", "慰问", "服务", "结业")
 PEOPLE_OUTCOMES = ("学徒", "意向", "创业", "上岗", "招生", "留用", "录用", "安置", "参赛", "参训", "返乡")
+PEOPLE_OUTCOMES_AFTER = frozenset({"就业", "再就业", "上岗", "留用", "返岗", "参保", "入会", "参赛", "参训", "获奖",
+                                   "结业", "取证", "落户"})
 APPRENTICES = ("徒弟", "弟子")  # 带出徒弟60多名9…: a master's apprentices are people
 NEXT_REJECT_WORDS = ("底", "末", "年底", "年末", "上半年", "下半年", "前", "后", "以前", "以后", "年初", "初")
 # 规划(到)2030(年), 提出(到)2027(年底), (下)一步推动: goal cues that lose 到/年/下 when stripped.
@@ -64,6 +70,7 @@ MONTH_SPAN = re.compile(r"(?:^|[^\d.])(?:1[0-2]|[1-9])(?:持续|延续)$")  # 7(
 CAP_LEADS = ("最长", "最短")  # 最长补贴2(年), 租期最长可达5(年): a cap on a span whose 年 was stripped
 CAP_WINDOW = 6
 QUOTE_CLOSERS, QUOTE_OPENERS = "”’」", "“‘「"
+QUOTED_PLACES = ("家", "港湾", "屋")  # “货车司机家”14: a named place for workers
 MAX_QUOTED_HEAD = 12  # 建成“司机家”418: a short quoted name before a bare count is what it counts
 THRESHOLD_AFTER = ("群体性",)  # 涉及10(人以上)群体性欠薪: the class boundary of a rule, not a count
 # 每个2万元(至)5万元, 每个给予10万元(至)30万元: a per-item standard gives one range; a list of amounts names items.
@@ -99,7 +106,7 @@ def _is_date_part(compact: str, mention: Mention, after: Tok | None) -> bool:
                 or after is not None and after.word.startswith(DATELINE_AFTER))
 
 
-def _counted_before(before: Tok | None, value: float) -> bool:
+def _counted_before(before: Tok | None, value: float, *, set_terms: bool = True) -> bool:
     """The token before a bare number names what it counts: a common noun, or a verb whose object is people."""
     if before is None or before.word.endswith(DURATION_BEFORE + YEAR_LEADS):
         return False
@@ -108,7 +115,8 @@ def _counted_before(before: Tok | None, value: float) -> bool:
                 and not before.word.endswith(SELF_NAMING_HEADS))
     if before.word.endswith(OUTCOME_VERBS + TALLY_VERBS + lex.THING_HEADS + lex.PEOPLE_HEADS):
         return True  # (the tagger calls 上岗 a place and 幼儿园 a name now and then)
-    return not before.flag.startswith(NOT_A_HEAD_FLAGS) and (before.flag.startswith("n") or before.flag == "vn")
+    flags = SET_TERM_FLAGS if set_terms else ("vn",)  # (a Chinese numeral after 俗话说/l is an idiom's)
+    return not before.flag.startswith(NOT_A_HEAD_FLAGS) and (before.flag.startswith("n") or before.flag in flags)
 
 
 def _inside_token(tokens: list[Tok], mention: Mention) -> bool:
@@ -131,6 +139,7 @@ def stripped_rejects(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
     reading = after is not None and (after.word[:1] in "℃°" or after.word.startswith("摄氏"))  # 35℃: a reading
     threshold = after is not None and after.word.startswith(THRESHOLD_AFTER)
     return (mention.value == 1 or reading or threshold or _is_date_part(compact, mention, after)
+            or bool(AGE_AFTER.match(compact, mention.end))
             or bool(CLASSIFIER_BEFORE.search(left))
             or compact[max(0, mention.start - 4): mention.start].endswith(DURATION_LEADS)
             or any(cue in compact[max(0, mention.start - CAP_WINDOW): mention.start] for cue in CAP_LEADS))
@@ -138,8 +147,9 @@ def stripped_rejects(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
 
 def _unit_rejects(core: str, mention: Mention, tokens: list[Tok]) -> bool:
     """2015名字 (a year glued to a word opening with a measure character), 亿元(以上)项目, 连续两个(月)下降."""
-    if YEAR_LIKE.match(core):
-        return any(t.start == mention.core_end and t.end > mention.end for t in tokens)
+    glued = any(t.start == mention.core_end and t.end > mention.end for t in tokens)
+    if YEAR_LIKE.match(core) or glued and mention.unit in WORD_OPENING_UNITS:
+        return glued
     if core in PURE_MAGNITUDES and mention.qualifier == "exact":
         after = _neighbours(tokens, mention)[1]
         return after is not None and after.word in THRESHOLD_HEADS
@@ -163,17 +173,33 @@ def stripped_accepts(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
                               or after.word[:1].isdigit() and not _smaller_follows(compact, mention)):
         return False  # 2024上半年, 25 40岁 (至 stripped); 带徒弟48 15(个)… is a list
     if mention.chinese:
-        return mention.magnitude and (mention.qualifier != "exact" or _counted_before(before, mention.value))
+        return mention.magnitude and (mention.qualifier != "exact" or _counted_before(before, mention.value,
+                                                                                         set_terms=False))
     core = compact[mention.core_start: mention.core_end]
     if after is not None and after.flag.startswith("v") and is_subset_count(compact, mention):
         return True
     if mention.value <= MONTH_MAX and after is not None and after.flag == "v":
         return False
+    if BARE_INTEGER.match(core) and outcome_follows(tokens[bisect_left(tokens, mention.end, key=TOKEN_START):]):
+        return True  # 实习610|留用, 带动周边1500|就业: the people who took up the outcome (人 stripped)
+    if YEAR_LIKE.match(core) and before is not None and before.word in OUTCOME_VERBS and after is not None and (
+            after.flag.startswith("n") or after.flag in SET_TERM_FLAGS):
+        return True  # 校园招聘2000|研发人员: a hiring verb's object, not a year
     if YEAR_LIKE.match(core) and after is not None and not (after.flag.startswith("v") or after.word in "。！？"):
         return False  # 就业2025全市…: a year opening the next clause is followed by its topic, a count by a verb
     if LARGE_BARE_INTEGER.match(core):
         return before is not None and before.word.endswith(LARGE_COUNT_HEADS)
     return bool(BARE_INTEGER.match(core)) and (_counted_before(before, mention.value) or _quoted_head(compact, mention))
+
+
+def outcome_follows(after: list[Tok]) -> bool:
+    """实习610|留用。: an outcome verb right after a bare count, not opening a compound (620|就业困难人员)."""
+    return bool(after) and after[0].word in PEOPLE_OUTCOMES_AFTER and not any(map(_compound_part, after[1:3]))
+
+
+def _compound_part(tok: Tok) -> bool:
+    """就业|困难/an|人员, 就业|见习|岗位: a word that carries an outcome verb on into a compound noun."""
+    return tok.flag.startswith("n") or tok.flag in COMPOUND_FLAGS
 
 
 def _quoted_head(compact: str, mention: Mention) -> bool:
@@ -182,7 +208,7 @@ def _quoted_head(compact: str, mention: Mention) -> bool:
     if start < 2 or compact[start - 1] not in QUOTE_CLOSERS:
         return False
     opening = max(compact.rfind(mark, max(0, start - MAX_QUOTED_HEAD), start - 1) for mark in QUOTE_OPENERS)
-    return opening >= 0 and compact.endswith(lex.THING_HEADS + lex.PEOPLE_HEADS, opening + 1, start - 1)
+    return opening >= 0 and compact.endswith(lex.THING_HEADS + lex.PEOPLE_HEADS + QUOTED_PLACES, opening + 1, start - 1)
 
 
 def _smaller_follows(compact: str, mention: Mention) -> bool:

@@ -14,16 +14,7 @@ NUMERAL_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千万�
 COUNTED_WORD = re.compile(r"^[\d一两二三四五六七八九十]+[个名位家辆台件条次座所项只]")  # 800辆|一辆车: a new count
 QUOTES = frozenset("“”‘’「」\"'")
 MAX_HEAD_DISTANCE = 24  # a people noun this far after 名/位/人 still names what is counted
-LINKING_VERBS = frozenset({"达到", "达", "为", "是", "超过", "突破", "约", "约为", "近"})
-SHARE_LINKS = LINKING_VERBS | {"占", "占到"}
-COMPARING_VERBS = frozenset({"相当于", "高于", "低于", "超出", "多于", "少于", "接近", "占"})
-MONEY_LEADERS = frozenset({"的", "标准", "给予", "发放", "的标准", "补贴标准", "予以"})
-HONOUR_LEVELS = frozenset({"国家", "省", "市", "省市", "全国", "省级", "市级", "国家级", "区级", "县级", "各级"})
 NOUNISH_NUMERAL_WORDS = frozenset({"一线", "一次性", "一流", "首席", "一体化", "双师型", "三支一扶"})
-ASPECT_TIME_WORDS = frozenset({"正在", "目前", "当前", "现在", "已经", "曾经", "近期", "日前", "此前", "随后"})
-NOUNISH_OTHER_WORDS = frozenset({"之家"})  # 职工|之家/r: the tagger reads 之家 as a pronoun
-BYLINE = frozenset({"记者", "通讯员", "编辑", "责编", "责任编辑", "摄影", "来源", "本报讯"})
-MODIFIER_VERBS = frozenset({"有", "懂", "会", "能", "具有", "来自", "具备", "掌握", "持有", "取得", "获得", "参加", "参与"})
 NOUN_FLAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "nw", "vn", "an", "j", "b", "eng", "a", "g", "ng",
                         "s", "t", "l", "i"})
 VERB_FLAGS = frozenset({"v", "vd", "vi", "vg", "vq"})
@@ -47,9 +38,9 @@ def is_punct(tok: Tok) -> bool:
 
 def is_nounish(tok: Tok) -> bool:
     """Tokens that may sit inside a noun phrase (nouns, verbal nouns, adjectives, abbreviations)."""
-    if tok.word in NOUNISH_NUMERAL_WORDS or tok.word in NOUNISH_OTHER_WORDS:
+    if tok.word in NOUNISH_NUMERAL_WORDS or tok.word in lex.NOUNISH_OTHER_WORDS:
         return True
-    if (tok.word in lex.SCOPE_WORDS or tok.word in lex.TARGET_WORDS or tok.word in ASPECT_TIME_WORDS or is_punct(tok)
+    if (tok.word in lex.SCOPE_WORDS or tok.word in lex.TARGET_WORDS or tok.word in lex.ASPECT_TIME_WORDS or is_punct(tok)
             or TIME_WORD.match(tok.word)):
         return False  # 去年同期, 力争: time and goal words are never what is counted
     return tok.flag in NOUN_FLAGS or tok.flag.startswith("n")
@@ -96,7 +87,7 @@ def _window(after: list[Tok]) -> list[Tok]:
     window = [t for t in after if t.word not in QUOTES]
     while window and window[0].word == "的":
         window = window[1:]
-    stop = next((i for i, t in enumerate(window) if is_punct(t) or t.word in BYLINE or t.word not in
+    stop = next((i for i, t in enumerate(window) if is_punct(t) or t.word in lex.BYLINE or t.word not in
                  NOUNISH_NUMERAL_WORDS and (t.flag in ("m", "q", "x") or COUNTED_WORD.match(t.word))), len(window))
     return window[:stop]
 
@@ -122,14 +113,14 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
     if mode != "bare" and window and window[0].word == SPLIT_UNIT:
         window = window[1:]  # 236万|人|工伤保险…: the measure word cut off its number is not what is counted
     if mode == "money":
-        while window and window[0].word in MONEY_LEADERS:
+        while window and window[0].word in lex.MONEY_LEADERS:
             window = window[1:]
-        if window and window[0].word in COMPARING_VERBS:
+        if window and window[0].word in lex.COMPARING_VERBS:
             return ""  # 8600元|相当于最低工资…: what the amount is compared with is not what it is
         run = list(takewhile(lambda t: not (t.flag == "t" or TIME_WORD.match(t.word)), window[:5]))  # 补贴|今年…
         heads = [i for i, t in enumerate(run) if "".join(w.word for w in run[: i + 1]).endswith(lex.MONEY_HEADS)]
         last = after.index(run[heads[-1]]) + 1 if heads else 0  # …亿元|发放失业保险金|2.1亿元: the next figure's
-        last += last < len(after) - 1 and after[last].word in LINKING_VERBS  # …|员工人均年收入|达到|11.2万元
+        last += last < len(after) - 1 and after[last].word in lex.LINKING_VERBS  # …|员工人均年收入|达到|11.2万元
         next_figure = not heads or last < len(after) and after[last].flag == "m" and NUMERAL_CHAR.match(after[last].word)
         return "" if next_figure else "".join(t.word for t in run[: heads[-1] + 1])
     if mode == "verb":  # 1.1万余人|取得证书, 18.6万人|签约留汉
@@ -160,7 +151,7 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
 def _linked_figure_follows(after: list[Tok]) -> bool:
     """The noun run after a number is followed by 占/达到… and a number: it is that figure's topic."""
     i = next((j for j, t in enumerate(after) if not is_nounish(t)), len(after))
-    return (i + 1 < len(after) and after[i].word in SHARE_LINKS and after[i + 1].flag == "m"
+    return (i + 1 < len(after) and after[i].word in lex.SHARE_LINKS and after[i + 1].flag == "m"
             and bool(NUMERAL_CHAR.match(after[i + 1].word)))
 
 
@@ -179,7 +170,7 @@ def _gloss_after(after: list[Tok], last: Tok) -> str:
 
 def _starts_clause(window: list[Tok]) -> bool:
     """A verb right after a people count that is not a modifier of a following people noun."""
-    if not window or window[0].flag not in VERB_FLAGS or people_head(window[0].word) or window[0].word in MODIFIER_VERBS:
+    if not window or window[0].flag not in VERB_FLAGS or people_head(window[0].word) or window[0].word in lex.MODIFIER_VERBS:
         return False
     return not (window[0].word in STATUS_VERBS and len(window) > 1 and people_head(window[1].word))
 
@@ -308,10 +299,10 @@ def honour_subject(after: list[Tok]) -> str:
         return ""
     run = []
     for tok in after[1:]:
-        if is_punct(tok) or not (is_nounish(tok) or tok.word in HONOUR_LEVELS or tok.flag == "m" and not run):
+        if is_punct(tok) or not (is_nounish(tok) or tok.word in lex.HONOUR_LEVELS or tok.flag == "m" and not run):
             break
         run.append(tok)
-    while run and (run[0].word in HONOUR_LEVELS or run[0].flag == "m"):
+    while run and (run[0].word in lex.HONOUR_LEVELS or run[0].flag == "m"):
         run = run[1:]
     words = [t.word for t in run if t.word not in ("称号", "荣誉称号", "荣誉")]
     return "".join(words)[:MAX_SUBJECT_CHARS]

@@ -42,7 +42,7 @@ from analysis.stat_flags import (
 from analysis.stat_left import memoised_left_subject
 from analysis.stat_lists import distribute, nouns_lead
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
-from analysis.stat_stripped import counts_people_bare, is_subset_count
+from analysis.stat_stripped import counts_people_bare, is_subset_count, outcome_follows
 from analysis.stat_subject import VERB_FLAGS, Tok, honour_subject, people_head, right_subject
 from analysis.stat_tagging import pos_tokens
 
@@ -117,7 +117,8 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
         return (activity_phrase(before) or left() or right_subject(after, mode="people")
                 or right_subject(after, mode="verb"))  # 2.36万人次领取补贴: the act after the count
     mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
-    if not unit and is_subset_count(compact, mention):  # 徒弟60多名|9|成为高级技师: what the subset became
+    if not unit and (is_subset_count(compact, mention) or outcome_follows(after)):
+        # 徒弟60多名|9|成为高级技师, 实习610|留用: what the subset became, the outcome the people took up
         return right_subject(after, mode="verb") or left()
     if closes_clause([t.word for t in before]):
         return left()  # '' lets the sentence's previous subject stand

@@ -60,6 +60,20 @@ def figure(text: str, span: str):
     ("今年计划培训电商人才2000名。", "2000名", "is_target", True),
     # a bare count of people this big is found when a people head or tally noun precedes it
     ("参保 职工 23500 。", "23500", "unit", "人"),
+    # 数 closing a count noun is no vague 数 (数十万); a share of a 总数 is a figure
+    ("一线 青年 选手 占 参赛选手 总数 七成 。", "七成", "value", 70.0),
+    # calls counted after 咨询电话 (a phone number is never written with 万)
+    ("接听 咨询电话 1.5 万个 2300 多名 农民工 兑现 工资 。", "1.5万个", "value", 15000.0),
+    # working time online is a measure; a fraction keeps its exact value; 万分之三 is a fraction too
+    ("每天 在线 10 小时 左右 收入 七八千元 。", "10小时左右", "unit", "小时"),
+    ("高技能人才占技能人才的比例达到三分之一。", "三分之一", "value", 100 / 3),
+    ("分拣差错率控制在万分之三以内。", "万分之三以内", "value", 0.03),
+    # bare counts whose measure word was stripped: after a set term, before the outcome of the people counted,
+    # after a quoted place name, and a year-shaped number that a hiring verb takes as its object
+    ("涉及 劳动者 11.8 万人 责令 整改 违法行为 163 。", "163", "unit", "个"),
+    ("890 名 学生 进入 集团 实习 610 留用 。", "610", "unit", "人"),
+    ("设立 “ 货车 司机 家 ” 14 组建 律师 服务团 。", "14", "unit", "个"),
+    ("集团 计划 校园 招聘 2000 研发 人员 总数 突破 1 万人 。", "2000", "subject", "研发人员"),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
@@ -71,6 +85,10 @@ def test_phrasing(text: str, span: str, field: str, expected) -> None:
     ("今年 继续 办好 十件 民生 实事 。", "十件"),  # a policy list
     ("农民工 12309 检察 服务 热线 反映 问题 。", "12309"),  # a hotline
     ("他把一半的时间用在培训上。", "一半"),  # half without a qualifier or 占 is no share
+    ("招用 离校 未就业 高校 毕业生 16 24 岁 登记 失业 青年 。", "16"),  # an age range whose 至 was stripped
+    ("干 快递 12 头一回 觉得 有人 兜底 。", "12头"),  # 头 opens the next word (12年 stripped)
+    ("俗话说 三百六十 行 行行 出 状元 。", "三百六十"),  # a saying, though the tagger files it as a set term
+    ("女职工 每天 1 小时 哺乳 时间 。", "1小时"),  # a right, not a measured duration
 ])
 def test_not_a_figure(text: str, absent: str) -> None:
     assert absent not in [s.text.replace(" ", "") for s in extract_statistics(text)]

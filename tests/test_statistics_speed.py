@@ -115,7 +115,7 @@ def test_numbers_inside_written_percentages_are_not_read_twice():
     mentions = find_mentions("就业率达到百分之七十五，翻一番，三分之一的岗位，共12人。")
     spans = [(m.start, m.end) for m in mentions]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
-    assert [m.value for m in mentions] == [75, 2, pytest.approx(33.33), 12]
+    assert [m.value for m in mentions] == [75, 2, pytest.approx(100 / 3), 12]
 
 
 # --- oracles: the straightforward algorithms the fast paths replace ---------------------------------------
@@ -124,10 +124,11 @@ def _merge_oracle(drafts: list[Draft]) -> list[list[Draft]]:
     """Each draft joins the first group with its figure and either its subject or a restatement (quadratic)."""
     groups: list[list[Draft]] = []
     for draft in drafts:
-        figure = (draft.value, draft.value_max, draft.unit, draft.kind)
+        figure = (draft.value, draft.value_max, draft.unit, draft.kind, draft.mention.qualifier, draft.is_target)
         for group in groups:
             first = group[0]
-            if (first.value, first.value_max, first.unit, first.kind) == figure and (
+            if (first.value, first.value_max, first.unit, first.kind, first.mention.qualifier,
+                    first.is_target) == figure and (
                     first.subject == draft.subject or statistics._restated(group[-1], draft)):
                 group.append(draft)
                 break
@@ -143,9 +144,10 @@ def _drafts(draw) -> list[Draft]:
         pos += draw(st.integers(1, 20))
         sentence = (pos // 40 * 40, pos // 40 * 40 + 40)
         value = draw(st.sampled_from([5.0, 1200.0, 60000.0]))
-        mention = Mention(pos, pos + 3, pos, pos + 2, "人", value, None, "exact", False, False)
+        qualifier = draw(st.sampled_from(["exact", "about"]))
+        mention = Mention(pos, pos + 3, pos, pos + 2, "人", value, None, qualifier, False, False)
         out.append(Draft(mention, value, None, "人", "count", draw(st.sampled_from(["职工", "农民工", ""])),
-                         False, True, sentence))
+                         draw(st.booleans()), True, sentence))
     return out
 
 
