@@ -130,7 +130,7 @@ def heads_unit(tok, unit: str) -> bool:
 
 def money_named_before(before: list) -> str:
     """The last money noun phrase earlier in the sentence (生活救助金), for an amount whose clause names none."""
-    heads = [i for i, t in enumerate(before) if t.flag.startswith("n") and t.word.endswith(lex.MONEY_HEADS)]
+    heads = [i for i, t in enumerate(before) if t.flag.startswith(("n", "v")) and t.word.endswith(lex.MONEY_HEADS)]
     if not heads:
         return ""
     start = end = heads[-1]

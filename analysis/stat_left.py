@@ -104,7 +104,8 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
         return ""
     whole = clause
     if refs:
-        clause = clause[: min(refs) if refs[0] == 0 else max(refs)]  # 比同企业…高出: all of it is the comparison
+        # 比同企业…高出: all of it is the comparison; X比Y高出: X, before 比, is what is measured
+        clause = clause[: min(refs) if refs[0] == 0 or clause[min(refs)].word in COMPARISON_WORDS else max(refs)]
     collected = _walk(clause)
     if not collected and refs and whole[max(refs)].word in SHARE_VERBS:  # …的主力，占|新招员工|的六成
         base = "".join(t.word for t in whole[max(refs) + 1:] if t.word != "的")

@@ -180,7 +180,7 @@ TRAILING_GLUE = frozenset({"中", "增长到", "下降到", "减少到", "扩大
                            "普遍", "稳定", "能", "能到", "可", "可达", "可以", "都", "每人", "最高", "最多", "均",
                            "日均", "月均", "年均", "累计", "共", "占", "占到"})
 MONEY_HEADS = ("补贴", "津贴", "奖励", "奖金", "资助", "补助", "红包", "贷款", "资金", "经费", "工资", "生活费", "奖补",
-               "保障金", "慰问金", "助学金", "薪酬", "收入", "费", "金")
+               "保障金", "慰问金", "助学金", "薪酬", "收入", "费", "金", "款")
 # Durations are statistics only when the sentence measures time (平均在线时长9.6小时, 办理周期不足30天).
 DURATION_UNITS = frozenset({"小时", "个小时", "天", "分钟", "个月", "周", "秒", "工作日", "个工作日"})
 DURATION_CUES = ("时长", "周期", "用时", "耗时", "工时", "平均", "缩短", "压缩", "提速", "延长", "减少", "时间", "在线",
@@ -194,7 +194,8 @@ WORKFORCE_WORDS_EXTRA = (
     "比赛项目", "竞赛项目", "劳务品牌",  # contest events and labour-export brands name workers' activity
     "结业", "返还",  # training completion (结业考核合格率); 稳岗返还 funds paid back to keep jobs
     "骨干",  # 技术骨干, 业务骨干: a firm's key workers
-    "年金", "研发人员", "科研人员",  # 企业年金 is deferred pay; R&D staff are a firm's talent (研发 alone is spending)
+    # 企业年金 is deferred pay; R&D staff are a firm's talent (研发 alone is spending); insurance payouts; skill grades
+    "年金", "研发人员", "科研人员", "理赔", "高级工", "中级工", "初级工",
 )
 # Unions set up in firms; housing; taxes; residents' (not employees') insurance; volunteering.
 NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓", "税金", "纳税", "缴税", "利税", "居民基本养老保险", "居民养老保险",

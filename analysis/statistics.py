@@ -43,7 +43,7 @@ from analysis.stat_left import memoised_left_subject
 from analysis.stat_lists import distribute, nouns_lead
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
 from analysis.stat_stripped import counts_people_bare, is_subset_count, outcome_follows
-from analysis.stat_subject import VERB_FLAGS, Tok, honour_subject, people_head, right_subject
+from analysis.stat_subject import VERB_FLAGS, Tok, honour_subject, is_nounish, people_head, right_subject
 from analysis.stat_tagging import pos_tokens
 
 EXTRACTOR_VERSION = "1.6.0"  # 1.6: phrasings of bulletins and company reports (README "Blind batches")
@@ -51,6 +51,7 @@ EXTRACTOR_VERSION = "1.6.0"  # 1.6: phrasings of bulletins and company reports (
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
+NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过培训/nr: the tagger's names are guesses
 HEADCOUNT_TAILS = ("就业", "再就业", "培训", "人数")  # a bare 236 after 参保人数 counts people
 PERCENT_SCALE = {"%": 1.0, "‰": 0.1, "成": 10.0}
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
@@ -105,8 +106,10 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
         if named and after[0].flag in VERB_FLAGS and left().endswith(lex.MONEY_HEADS + ("捐赠", "投入")):
             named = ""  # 乡村振兴捐赠|2100万元|设立助学金…: the money noun before the amount names it
         return named or left() or money_named_before(tokens(bounds[0], mention.start))
-    if unit == "成" and after and people_head(after[0].word):
-        return right_subject(after, mode="bare")  # 近六成|受访者: the share is of the people named after it
+    share_named = unit == "成" and after and (
+        people_head(after[0].word) or is_nounish(after[0]) and after[0].flag not in NAME_FLAGS and not left())
+    if share_named and (share_of := right_subject(after, mode="bare")):
+        return share_of  # 近六成|受访者, 超过六成|规模以上工业企业: a share of those named after it
     if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left():
         share_of = right_subject(after, mode="bare")  # 有八成以上的|一线员工, 超过30%的|企业
         if share_of:

@@ -74,6 +74,11 @@ def figure(text: str, span: str):
     ("890 名 学生 进入 集团 实习 610 留用 。", "610", "unit", "人"),
     ("设立 “ 货车 司机 家 ” 14 组建 律师 服务团 。", "14", "unit", "个"),
     ("集团 计划 校园 招聘 2000 研发 人员 总数 突破 1 万人 。", "2000", "subject", "研发人员"),
+    # X比Y高出N%: X is measured; a payout noun after the amount names it; a share of the firms named after it
+    ("调查显示，高技能人才平均工资比全体职工平均水平高出约28%。", "约28%", "subject", "高技能人才平均工资"),
+    ("他住院半个月，拿到1.2万元理赔款。", "1.2万元", "subject", "理赔款"),
+    ("他住院半个月，拿到1.2万元理赔款。", "1.2万元", "is_workforce", True),
+    ("全国已有超过六成规模以上工业企业建立技能人才自主评价制度。", "超过六成", "subject", "规模以上工业企业"),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
