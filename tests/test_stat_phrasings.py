@@ -79,6 +79,8 @@ def figure(text: str, span: str):
     ("他住院半个月，拿到1.2万元理赔款。", "1.2万元", "subject", "理赔款"),
     ("他住院半个月，拿到1.2万元理赔款。", "1.2万元", "is_workforce", True),
     ("全国已有超过六成规模以上工业企业建立技能人才自主评价制度。", "超过六成", "subject", "规模以上工业企业"),
+    # a case noun keeps 受理 only while its name is short (受理案件); a long object is named by itself
+    ("今年 受理 新就业形态 劳动者 权益 案件 214 件 。", "214件", "subject", "新就业形态劳动者权益案件"),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
