@@ -208,8 +208,10 @@ def after_clause_verb(toks: list) -> list:
         tail = toks[i + 1:]
         if not _is_phrase(tail) or tail[0].flag.startswith("v"):
             continue
-        if i == 0:  # 带动|…, 参加|失业保险人数; a short case or rate name keeps its verb (受理|案件, 推荐就业|率)
-            keeps_verb = toks[-1].word.endswith(CASE_HEADS + RATE_HEADS) and _text_len(tail) <= MAX_RATE_NAME
+        if i == 0:  # 带动|…, 参加|失业保险人数; a case or rate named by acts keeps its verb (支持农民工起诉|案件,
+            # 推荐就业|率, 受理|案件); a long plain object names itself (受理|新就业形态劳动者权益案件)
+            keeps_verb = toks[-1].word.endswith(CASE_HEADS + RATE_HEADS) and (
+                _text_len(tail) <= MAX_RATE_NAME or any(t.flag.startswith("v") for t in tail[:-1]))
             return tail if _text_len(tail) >= MIN_LEAD_OBJECT_CHARS and not keeps_verb else toks
         if _text_len(toks) > LONG_PHRASE_CHARS and _text_len(tail) >= MIN_OBJECT_CHARS and any(
                 is_nounish_flag(t) for t in toks[:i]):
