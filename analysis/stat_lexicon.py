@@ -49,7 +49,7 @@ INNER_QUALIFIERS = {"余": "more_than", "多": "more_than", "来": "about"}
 # would switch that skipping off for the whole pattern, so it stands apart and joins last (no other cue can start
 # where it matches: 20\d\d年前 needs 年前 where it needs 年内).
 TARGET_CUE_LED = (
-    r"力争|争取|力求|确保|预计|预期|有望|计划(?<![”》」]计划)(?=[到在于用再将新培建投完实招举开提力今明年全共累组安发引把])|拟(?!定|人|稿)"
+    r"力争|争取|力求|确保|预计|预期|有望|明年|计划(?<![”》」]计划)(?=[到在于用再将新培建投完实招举开提力今明年全共累组安发引把])|拟(?!定|人|稿)"
     r"|将(?=[达超突新增提扩建培完实投举开组带吸提覆有再在于从进重力累共全持继陆逐选评遴认发安设推打形减降惠引招录])"
     r"|目标(?:是|为|：|:|到|要)|为目标|到(?<![\d年]到)20\d\d年|至(?<![\d年截]至)20\d\d年|20\d\d年前"
     r"|年(?<![\d一二三四五六七八九十两]年)内|年底前|今后[一二三四五两\d]+年"

@@ -58,6 +58,7 @@ def figure(text: str, span: str):
     # “X”计划 names a programme: no goal cue
     ("“金蓝领”计划全年874名员工取得职业技能等级证书。", "874名", "is_target", False),
     ("今年计划培训电商人才2000名。", "2000名", "is_target", True),
+    ("明年 组织 开展 补贴性 职业技能 培训 1500 万人次 。", "1500万人次", "is_target", True),  # 将 stripped
     # a bare count of people this big is found when a people head or tally noun precedes it
     ("参保 职工 23500 。", "23500", "unit", "人"),
     # 数 closing a count noun is no vague 数 (数十万); a share of a 总数 is a figure
