@@ -12,11 +12,12 @@ TARGET_CUE = re.compile(lex.TARGET_CUE_PATTERN)
 TARGET_CUE_LED = re.compile(lex.TARGET_CUE_LED)  # TARGET_CUE's alternatives but one, searched fast (see stat_lexicon)
 TARGET_CUE_YEARS = re.compile(lex.TARGET_CUE_YEARS)
 STANDARD_RAISE = re.compile(lex.STANDARD_RAISE)
-PAST_MARKER = re.compile("|".join(lex.PAST_MARKERS))
+# After a goal cue, 累计 is a cumulative goal (力争累计引进30万人), not a past tally; the other markers still cancel.
+PAST_MARKER = re.compile("|".join(m for m in lex.PAST_MARKERS if m != "累计"))
 TARGET_AFTER = re.compile(r"^(?![^，,。；;！？]{0,8}?完成)[^，,。；;！？]{0,12}(?:为目标|目标(?!任务))|^将[入进达超新增参获成实完]")
 GENERIC_HEAD = re.compile(r"(?:合格率|达标率|比例|比重|占比|人数|规模|总量|总数)$")
 SHARE_KINDS = ("percent", "percentage_points")
-WORKING_TIME = ("时长", "工时", "工作时间", "劳动时间", "加班时间")
+WORKING_TIME = ("时长", "工时", "工作时间", "劳动时间", "加班时间", "工作")  # 日均工作|8.6小时
 CAP_VERB = re.compile(r"控制(?:在|到)?$")  # 失业率控制在|5.3%以内: a ceiling to keep under is a goal
 CAP_SUFFIX = "以内"
 # 帮助4800余名群众|实现家门口就业: people counted by the job they got are the workforce, whoever they are.

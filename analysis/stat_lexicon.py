@@ -195,13 +195,13 @@ WORKFORCE_WORDS_EXTRA = (
     "结业", "返还",  # training completion (结业考核合格率); 稳岗返还 funds paid back to keep jobs
     "骨干",  # 技术骨干, 业务骨干: a firm's key workers
     # 企业年金 is deferred pay; R&D staff are a firm's talent (研发 alone is spending); insurance payouts; skill grades
-    "年金", "研发人员", "科研人员", "理赔", "高级工", "中级工", "初级工",
+    "年金", "研发人员", "科研人员", "理赔", "高级工", "中级工", "初级工", "人员", "养老金",
 )
 # Unions set up in firms; housing; taxes; residents' (not employees') insurance; volunteering.
 NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓", "税金", "纳税", "缴税", "利税", "居民基本养老保险", "居民养老保险",
-                             "居民基本医疗保险", "居民医保", "志愿者", "志愿服务")
+                             "居民基本医疗保险", "居民医保", "志愿者", "志愿服务", "退休人员", "离退休", "居民基础养老金", "居民养老金")
 # Heads of counted things that stay things whatever modifies them (创业项目, 服务站点, 行政村, 人才公寓).
-THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌")
+THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌", "车间", "工作站", "驿站", "乡镇", "市州", "书屋")
 CONTEST_MARK = "赛"  # 比赛项目, 世赛选拔项目: contest events count workers' competition
 # Firms a rate applies to (中小微企业按…60%返还): the rate measures what the sentence is about, not the firms.
 FIRM_WORDS = ("企业", "单位", "公司")
@@ -210,7 +210,8 @@ INSTITUTION_RECIPIENTS = ("工作室", "站点", "之家", "基地", "企业", "
                           "公司", "驿站", "示范点")
 WORKER_RECIPIENTS = ("职工", "农民工", "劳动者", "员工", "工人", "骑手", "毕业生", "群众")
 # Measure words of firms, schools and buildings (not 户: households), and of courses and classes (技能培训62期, 课程23门).
-THING_UNITS = frozenset({"家", "所", "座", "期", "门", "台", "套", "册", "本", "栋", "幢"})  # (辆: 返岗专车 carry workers)
+# Measure words of institutions and things (辆 is not one: 返岗专车 carry workers).
+THING_UNITS = frozenset({"家", "所", "座", "期", "门", "台", "套", "册", "本", "栋", "幢"})
 # 劳动力|求职, 劳动力|争取: 力求/力争 inside 劳动力 are no goal cue.
 TARGET_CUE_FALSE_PREFIX = "劳动"
 # 将…最低标准每人每月提高20元: a standard raised under a goal cue is a planned change, so a target.
@@ -230,4 +231,5 @@ HONOUR_LEVELS = frozenset({"国家", "省", "市", "省市", "全国", "省级",
 ASPECT_TIME_WORDS = frozenset({"正在", "目前", "当前", "现在", "已经", "曾经", "近期", "日前", "此前", "随后"})
 NOUNISH_OTHER_WORDS = frozenset({"之家"})  # 职工|之家/r: the tagger reads 之家 as a pronoun
 BYLINE = frozenset({"记者", "通讯员", "编辑", "责编", "责任编辑", "摄影", "来源", "本报讯"})
-MODIFIER_VERBS = frozenset({"有", "懂", "会", "能", "具有", "来自", "具备", "掌握", "持有", "取得", "获得", "参加", "参与"})
+MODIFIER_VERBS = frozenset({"有", "懂", "会", "能", "具有", "来自", "具备", "掌握", "持有", "取得", "获得", "参加",
+                            "参与"})

@@ -59,6 +59,13 @@ def figure(text: str, span: str):
     ("“金蓝领”计划全年874名员工取得职业技能等级证书。", "874名", "is_target", False),
     ("今年计划培训电商人才2000名。", "2000名", "is_target", True),
     ("明年 组织 开展 补贴性 职业技能 培训 1500 万人次 。", "1500万人次", "is_target", True),  # 将 stripped
+    ("总体目标：到2027年，力争累计引进各类人才30万人。", "30万人", "is_target", True),  # a cumulative goal
+    # working time, retirees, residents' pensions, staff of any kind, workshops counted as places
+    ("农民工日均工作8.6小时。", "8.6小时", "is_workforce", True),
+    ("全市企业退休人员72万余人。", "72万余人", "is_workforce", False),
+    ("城乡居民基础养老金最低标准每人每月提高20元。", "20元", "is_workforce", False),
+    ("机关事业单位人员214名获评劳动模范。", "214名", "is_workforce", True),
+    ("全县 认定 就业 帮扶 车间 48 吸纳 就业 1200 余人 。", "48", "is_workforce", False),
     # a bare count of people this big is found when a people head or tally noun precedes it
     ("参保 职工 23500 。", "23500", "unit", "人"),
     # 数 closing a count noun is no vague 数 (数十万); a share of a 总数 is a figure
