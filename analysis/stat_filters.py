@@ -70,8 +70,10 @@ def _quoted(compact: str, mention: Mention, sentence: tuple[int, int]) -> str:
 
 
 def _names_something(tokens: list[Tok], at: int) -> bool:
-    """The noun run after a number ends in a name suffix (百万职工技能大赛, 百日千万招聘专项行动)."""
-    return any(t.word.endswith(lex.NAME_SUFFIXES) for t in _tokens_after(tokens, at) if is_nounish(t) or t.flag == "v")
+    """The noun run after a number ends in a name suffix (百万职工技能大赛, 百日千万招聘专项行动); a verb right
+    after the number opens the next clause instead (劳动模范1.3万余|建成…工作室)."""
+    after = [t for t in _tokens_after(tokens, at) if is_nounish(t) or t.flag == "v"]
+    return bool(after) and after[0].flag != "v" and any(t.word.endswith(lex.NAME_SUFFIXES) for t in after)
 
 
 def _bare_is_count(compact: str, mention: Mention, tokens: list[Tok]) -> bool:

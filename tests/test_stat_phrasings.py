@@ -66,6 +66,9 @@ def figure(text: str, span: str):
     ("城乡居民基础养老金最低标准每人每月提高20元。", "20元", "is_workforce", False),
     ("机关事业单位人员214名获评劳动模范。", "214名", "is_workforce", True),
     ("全县 认定 就业 帮扶 车间 48 吸纳 就业 1200 余人 。", "48", "is_workforce", False),
+    # a verb right after a bare count opens the next clause, even when a name follows it
+    ("全省 现有 省级 劳动模范 1.3 万余 建成 劳模 工匠 创新 工作室 280 家 。", "1.3万余", "value", 13000.0),
+    ("农民工人均每月工作25.1天。", "25.1天", "unit", "天"),
     # a bare count of people this big is found when a people head or tally noun precedes it
     ("参保 职工 23500 。", "23500", "unit", "人"),
     # 数 closing a count noun is no vague 数 (数十万); a share of a 总数 is a figure
@@ -104,6 +107,7 @@ def test_phrasing(text: str, span: str, field: str, expected) -> None:
     ("干 快递 12 头一回 觉得 有人 兜底 。", "12头"),  # 头 opens the next word (12年 stripped)
     ("俗话说 三百六十 行 行行 出 状元 。", "三百六十"),  # a saying, though the tagger files it as a set term
     ("女职工 每天 1 小时 哺乳 时间 。", "1小时"),  # a right, not a measured duration
+    ("个人 缴费 设 200 元 至 6000 元 14 档次 。", "14"),  # the structure of a rule
 ])
 def test_not_a_figure(text: str, absent: str) -> None:
     assert absent not in [s.text.replace(" ", "") for s in extract_statistics(text)]

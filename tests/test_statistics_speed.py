@@ -195,11 +195,12 @@ def _count_oracle(text: str) -> tuple[int, int]:
     """Lexicon words counted once per starting offset, with a zero-width look-ahead at every offset."""
     def ahead(words):
         return re.compile("(?=(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + "))")
-    return (sum(1 for _ in ahead(lex.WORKFORCE_WORDS).finditer(text)),
-            sum(1 for _ in ahead(lex.NON_WORKFORCE_WORDS).finditer(text)))
+    return (sum(1 for _ in ahead(lex.WORKFORCE_WORDS + lex.WORKFORCE_WORDS_EXTRA).finditer(text)),
+            sum(1 for _ in ahead(lex.NON_WORKFORCE_WORDS + lex.NON_WORKFORCE_WORDS_EXTRA).finditer(text)))
 
 
-LEXICON_TEXT = st.lists(st.sampled_from(lex.WORKFORCE_WORDS + lex.NON_WORKFORCE_WORDS + ("，", "了", "全市")),
+LEXICON_TEXT = st.lists(st.sampled_from(lex.WORKFORCE_WORDS + lex.WORKFORCE_WORDS_EXTRA + lex.NON_WORKFORCE_WORDS
+                                        + lex.NON_WORKFORCE_WORDS_EXTRA + ("，", "了", "全市")),
                         max_size=20).map("".join)
 
 
