@@ -11,6 +11,7 @@ MAX_SUBJECT_CHARS = 16
 MAX_GLOSS_TOKENS = 4  # 职业（工种）, 就业（升学）率: a gloss of a word or two
 NOTE_WORDS = ("含", "包括", "不含", "不包括", "其中", "下同")  # （含灵活就业）: a note on scope, not a gloss
 NUMERAL_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+NOT_MONEY_ENDINGS = ("免费", "消费", "浪费")  # 费 ends them, but they are no money nouns
 COUNTED_WORD = re.compile(r"^[\d一两二三四五六七八九十]+[个名位家辆台件条次座所项只]")  # 800辆|一辆车: a new count
 QUOTES = frozenset("“”‘’「」\"'")
 MAX_HEAD_DISTANCE = 24  # a people noun this far after 名/位/人 still names what is counted
@@ -55,7 +56,7 @@ def people_head(word: str) -> bool:
 MODIFYING_VERBS = frozenset({"新增", "就业", "再就业", "创业", "见习", "培训", "参保", "转移", "务工", "返岗", "招聘", "实训"})
 # Verbs that describe people's status and modify the people noun after them (1.2万名|参保|职工, 返乡|农民工).
 STATUS_VERBS = frozenset({"参保", "在岗", "在职", "失业", "返乡", "返岗", "待业", "参训", "参赛", "持证", "退休", "离校",
-                          "入会", "务工", "转岗", "下岗", "留用", "新录用", "新招"})
+                          "入会", "务工", "转岗", "下岗", "留用", "新录用", "新招", "外出", "进城", "流动"})
 SPLIT_UNIT = "人"  # 万人工伤保险 is cut 万|人工|伤…: the unit may come back as a token of its own
 # Frames between a head count and its verb: 在 … 中/上 (where), 被 … (by whom, up to the last verb).
 PREDICATE_FRAMES = {"在": frozenset({"中", "上", "里", "内"}), "被": frozenset()}
@@ -117,8 +118,10 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
             window = window[1:]
         if window and window[0].word in lex.COMPARING_VERBS:
             return ""  # 8600元|相当于最低工资…: what the amount is compared with is not what it is
-        run = list(takewhile(lambda t: not (t.flag == "t" or TIME_WORD.match(t.word)), window[:5]))  # 补贴|今年…
-        heads = [i for i, t in enumerate(run) if "".join(w.word for w in run[: i + 1]).endswith(lex.MONEY_HEADS)]
+        run = list(takewhile(lambda t: not (t.flag == "t" or TIME_WORD.match(t.word) or t.word in lex.SHARE_LINKS),
+                             window[:5]))  # 补贴|今年…, 劳务报酬|占…: a time or a share verb ends the noun
+        heads = [i for i, t in enumerate(run) if "".join(w.word for w in run[: i + 1]).endswith(lex.MONEY_HEADS)
+                 and not t.word.endswith(NOT_MONEY_ENDINGS)]
         last = after.index(run[heads[-1]]) + 1 if heads else 0  # …亿元|发放失业保险金|2.1亿元: the next figure's
         last += last < len(after) - 1 and after[last].word in lex.LINKING_VERBS  # …|员工人均年收入|达到|11.2万元
         next_figure = not heads or last < len(after) and after[last].flag == "m" and NUMERAL_CHAR.match(after[last].word)
@@ -217,7 +220,10 @@ def _noun_run(window: list[Tok], *, heads: tuple[str, ...]) -> list[Tok]:
     """Leading nounish tokens (at most five), ending at the first head noun; verbs may modify a head (就业见习岗位)."""
     if heads:
         for i, tok in enumerate(window[:5]):
-            if tok.word.removesuffix("队伍").endswith(heads) and i > 0 and all(
+            head = tok.word.removesuffix("队伍").endswith(heads)
+            if head and i == 0 and tok.flag.startswith("n"):  # 32|行政村|登记农村劳动力: a head ends the run
+                return window[: 1 + _compound_head(window, 0, heads)]  # (职业|工种 is one compound)
+            if head and i > 0 and all(
                     is_nounish(t) or t.flag in VERB_FLAGS and t.word not in lex.ACTION_VERBS for t in window[:i]):
                 return window[: i + 1 + _compound_head(window, i, heads)]
             if not (is_nounish(tok) or tok.flag in VERB_FLAGS):

@@ -11,6 +11,7 @@ memoised by the words and flags of the tokens before it: such runs (，城镇新
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
@@ -27,6 +28,7 @@ from analysis.stat_clause import (
     counts_people,
     fits_unit,
     heads_unit,
+    is_people_noun,
     money_named_before,
     previous_topic,
 )
@@ -51,6 +53,7 @@ EXTRACTOR_VERSION = "1.6.0"  # 1.6: phrasings of bulletins and company reports (
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
+NUMERAL_START = re.compile(r" ?[\d零一二两三四五六七八九十百千万]")
 NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过培训/nr: the tagger's names are guesses
 HEADCOUNT_TAILS = ("就业", "再就业", "培训", "人数")  # a bare 236 after 参保人数 counts people
 PERCENT_SCALE = {"%": 1.0, "‰": 0.1, "成": 10.0}
@@ -135,6 +138,10 @@ def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int]
         subject = named if named and counts_people(named) == (unit in lex.PEOPLE_UNITS) else subject
     if subject:
         subject_end = compact.find(subject, mention.end) + len(subject)
+        if unit and NUMERAL_START.match(compact, subject_end) and (named := left()) and (
+                counts_people(named) if unit in lex.PEOPLE_UNITS else not is_people_noun(named)) and (
+                not _is_place_name(named, before)):
+            return named  # 劳动力约480万人|外出务工260万人: a noun run right before a figure is that figure's topic
         return honour_subject(tokens(subject_end, bounds[1])) or subject
     named = left()
     if mode != "people" or named and named not in lex.ACTION_VERBS and not _is_place_name(named, before):

@@ -69,6 +69,16 @@ def figure(text: str, span: str):
     # a verb right after a bare count opens the next clause, even when a name follows it
     ("全省 现有 省级 劳动模范 1.3 万余 建成 劳模 工匠 创新 工作室 280 家 。", "1.3万余", "value", 13000.0),
     ("农民工人均每月工作25.1天。", "25.1天", "unit", "天"),
+    # a named share keeps both sides (外出 modifies 农民工 like 返乡); 到岗 is one word
+    ("省内流动农民工占外出农民工比重58.3%。", "58.3%", "subject", "省内流动农民工占外出农民工比重"),
+    ("该企业今年计划招工1500人，目前已到岗1100多人。", "1100多人", "subject", "到岗"),
+    # a money noun ends at 占; 免费 is no fee; a noun run right before the next figure is that figure's topic
+    ("发放 劳务报酬 1260 万元 劳务报酬 占 中央 资金 比例 42% 。", "1260万元", "subject", "劳务报酬"),
+    ("困难 劳模 发放 帮扶 资金 2000 万元 左右 劳模 免费 健康 体检 约 9000 人次 。", "2000万元左右", "subject",
+     "帮扶资金"),
+    ("全市 农村 劳动力 约 480 万人 外出 务工 260 万人 。", "约480万人", "subject", "农村劳动力"),
+    ("开展 就业 技能 培训 86 期 培训 农村 劳动力 3400 余人次 。", "86期", "subject", "就业技能培训"),
+    ("工作人员 走进 32 行政村 登记 农村 劳动力 求职 意愿 。", "32", "subject", "行政村"),
     # a bare count of people this big is found when a people head or tally noun precedes it
     ("参保 职工 23500 。", "23500", "unit", "人"),
     # 数 closing a count noun is no vague 数 (数十万); a share of a 总数 is a figure
