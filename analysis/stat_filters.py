@@ -7,7 +7,8 @@ from analysis import stat_lexicon as lex
 from analysis.stat_clause import counts_people
 from analysis.stat_mentions import Mention
 from analysis.stat_stripped import stripped_large_count, stripped_verdict, stripped_year_count
-from analysis.stat_subject import Tok, is_nounish, is_punct
+from analysis.stat_tokens import Tok, is_nounish, is_punct
+
 
 RANK_WORDS = ("排名", "位列", "位居", "排在", "名列", "排行", "编号", "号码", "电话", "代码", "邮编", "热线", "传真")
 LIST_MARK_AFTER = frozenset("、.)）")

@@ -7,17 +7,9 @@ from operator import itemgetter
 
 from analysis import stat_lexicon as lex
 from analysis.stat_clause import is_change_phrase
-from analysis.stat_subject import (
-    MAX_SUBJECT_CHARS,
-    QUOTES,
-    TIME_WORD,
-    VERB_FLAGS,
-    Tok,
-    is_nounish,
-    is_punct,
-    people_head,
-)
+from analysis.stat_subject import MAX_SUBJECT_CHARS
 from analysis.stat_tagging import tokens_from
+from analysis.stat_tokens import QUOTES, TIME_WORD, VERB_FLAGS, Tok, is_nounish, is_punct, people_head
 from analysis.stat_walk import (
     CLOSING_BRACKETS,
     PERIOD_UNITS,

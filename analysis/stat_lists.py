@@ -9,17 +9,9 @@ from analysis import stat_lexicon as lex
 from analysis.stat_clause import QUANTITY_NOUNS, is_change_phrase
 from analysis.stat_left import left_subject
 from analysis.stat_mentions import Mention
-from analysis.stat_subject import (
-    MODIFYING_VERBS,
-    QUOTES,
-    STATUS_VERBS,
-    VERB_FLAGS,
-    Tok,
-    is_nounish,
-    is_punct,
-    people_head,
-)
+from analysis.stat_subject import MODIFYING_VERBS, STATUS_VERBS
 from analysis.stat_tagging import pos_tokens
+from analysis.stat_tokens import QUOTES, VERB_FLAGS, Tok, is_nounish, is_punct, people_head
 
 LIST_SEPARATORS = re.compile(r"[、和及]|以及")
 LIST_MARKS = ("、", "和")  # 技师和高级技师…分别为8900元和1.12万元: two items are joined by 和, more by 、

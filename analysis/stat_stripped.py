@@ -17,7 +17,7 @@ from analysis import stat_lexicon as lex
 
 if TYPE_CHECKING:  # stat_mentions and stat_filters import this module
     from analysis.stat_mentions import Mention
-    from analysis.stat_subject import Tok
+    from analysis.stat_tokens import Tok
 
 TOKEN_START = attrgetter("start")
 CLAUSE_MARK = re.compile(r"[，,、；;：:]")

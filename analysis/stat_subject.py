@@ -1,55 +1,29 @@
-"""Subject grammar shared by the extractor: tokens, noun tests, and the subject written after a number."""
+"""Subject grammar: the subject written after a number, and what a head count did or won."""
 from __future__ import annotations
 
 import re
 from itertools import takewhile
-from typing import NamedTuple
 
 from analysis import stat_lexicon as lex
+from analysis.stat_tokens import (
+    NOUNISH_NUMERAL_WORDS,
+    NUMERAL_CHAR,
+    QUOTES,
+    TIME_WORD,
+    VERB_FLAGS,
+    Tok,
+    is_nounish,
+    is_punct,
+    people_head,
+)
 
 MAX_SUBJECT_CHARS = 16
 MAX_GLOSS_TOKENS = 4  # 职业（工种）, 就业（升学）率: a gloss of a word or two
 NOTE_WORDS = ("含", "包括", "不含", "不包括", "其中", "下同")  # （含灵活就业）: a note on scope, not a gloss
-NUMERAL_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 NOT_MONEY_ENDINGS = ("免费", "消费", "浪费")  # 费 ends them, but they are no money nouns
 COUNTED_WORD = re.compile(r"^[\d一两二三四五六七八九十]+[个名位家辆台件条次座所项只]")  # 800辆|一辆车: a new count
-QUOTES = frozenset("“”‘’「」\"'")
 MAX_HEAD_DISTANCE = 24  # a people noun this far after 名/位/人 still names what is counted
-NOUNISH_NUMERAL_WORDS = frozenset({"一线", "一次性", "一流", "首席", "一体化", "双师型", "三支一扶"})
-NOUN_FLAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "nw", "vn", "an", "j", "b", "eng", "a", "g", "ng",
-                        "s", "t", "l", "i"})
-VERB_FLAGS = frozenset({"v", "vd", "vi", "vg", "vq"})
 JOINING_WORDS = frozenset({"和", "与", "及", "以及", "或"})
-PUNCTUATION = "，,。；;：:、！？!?（）()“”‘’\"'《》【】[]—…·/\n "
-TIME_WORD = re.compile(r"^(?:\d+|[上下本今去明前后当同]).*(?:年|月|日|天|季度|期)$|^(?:今年|去年|明年|同期|上年|年内|年底|年末)$"
-                       r"|^(?:\d+|[一二三四五六七八九十]+)?月份$")
-
-
-class Tok(NamedTuple):
-    word: str
-    flag: str
-    start: int
-    end: int
-
-
-def is_punct(tok: Tok) -> bool:
-    """True for tokens made of punctuation only."""
-    return not tok.word.strip(PUNCTUATION)  # str.strip tests every character in C
-
-
-def is_nounish(tok: Tok) -> bool:
-    """Tokens that may sit inside a noun phrase (nouns, verbal nouns, adjectives, abbreviations)."""
-    if tok.word in NOUNISH_NUMERAL_WORDS or tok.word in lex.NOUNISH_OTHER_WORDS:
-        return True
-    if (tok.word in lex.SCOPE_WORDS or tok.word in lex.TARGET_WORDS or tok.word in lex.ASPECT_TIME_WORDS or is_punct(tok)
-            or TIME_WORD.match(tok.word)):
-        return False  # 去年同期, 力争: time and goal words are never what is counted
-    return tok.flag in NOUN_FLAGS or tok.flag.startswith("n")
-
-
-def people_head(word: str) -> bool:
-    """A token naming people (产业工人, 劳动者); 人才队伍 counts as its members."""
-    return word.removesuffix("队伍").endswith(lex.PEOPLE_HEADS)
 
 
 # Verbs that form compound nouns (新增就业目标, 就业见习岗位, 参保人数) rather than start a predicate.

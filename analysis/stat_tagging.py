@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
 
-from analysis.stat_subject import Tok
+from analysis.stat_tokens import Tok
 
 # jieba-rs' HMM glues a closed-class character to its neighbour (率|达 → 率达, 按|上 → 按上, 占|新招 → 占新招);
 # jieba.posseg keeps them apart. Such an out-of-dictionary word is split at that character and the rest re-tagged.

@@ -5,12 +5,8 @@ import re
 
 from analysis import stat_lexicon as lex
 from analysis.stat_clause import TALLY_WORDS, is_people_noun
-from analysis.stat_subject import (
-    MODIFYING_VERBS,
-    NOUNISH_NUMERAL_WORDS,
-    STATUS_VERBS,
-    VERB_FLAGS,
-)
+from analysis.stat_subject import MODIFYING_VERBS, STATUS_VERBS
+from analysis.stat_tokens import NOUNISH_NUMERAL_WORDS, VERB_FLAGS
 
 RESULT_COMPLEMENTS = frozenset("出回到走进上完")  # 拿|回, 带|出: the tagger splits resultative verbs in two
 TRANSFER_VERBS = frozenset({"追发", "拿回", "带出", "减少", "挽回", "补发", "讨回", "拿到", "领到"})  # their object is counted

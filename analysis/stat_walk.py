@@ -11,16 +11,18 @@ from analysis.stat_subject import (
     MAX_GLOSS_TOKENS,
     MAX_SUBJECT_CHARS,
     NOTE_WORDS,
+    SPLIT_UNIT,
+    last_listed_people,
+)
+from analysis.stat_tokens import (
     NOUNISH_NUMERAL_WORDS,
     NUMERAL_CHAR,
     QUOTES,
-    SPLIT_UNIT,
     TIME_WORD,
     VERB_FLAGS,
     Tok,
     is_nounish,
     is_punct,
-    last_listed_people,
     people_head,
 )
 from analysis.stat_trims import (

@@ -3,7 +3,8 @@
 Pipeline: compact the display text (pre-segmented spaces dropped, offsets kept) → find numerals with measure
 words and qualifier cues (stat_mentions) → drop dates, ordinals, names, idioms and policy counts (stat_filters)
 → tag each sentence holding a candidate with jieba-rs (stat_tagging) → name the subject from its POS tokens
-(stat_subject: after the number, stat_left: before it, stat_clause: clause rules) → goal and workforce flags
+(stat_naming picks the side; stat_subject: after the number, stat_left: before it, stat_clause: clause rules)
+→ goal and workforce flags
 (stat_flags) → merge repeated mentions of one figure.
 Work is linear in the text: a sentence longer than stat_mentions.MAX_SENTENCE_CHARS (a 5 MB line without full
 stops) is analysed clause by clause, and merging is indexed by figure. The subject read before a number is
@@ -11,7 +12,6 @@ memoised by the words and flags of the tokens before it: such runs (，城镇新
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
@@ -22,16 +22,6 @@ from analysis import stat_clause
 from analysis import stat_lexicon as lex
 from analysis.models import Section, Statistic
 from analysis.sections import section_title_lookup
-from analysis.stat_clause import (
-    activity_phrase,
-    closes_clause,
-    counts_people,
-    fits_unit,
-    heads_unit,
-    is_people_noun,
-    money_named_before,
-    previous_topic,
-)
 from analysis.stat_filters import is_plausible, is_statistic
 from analysis.stat_flags import (
     STANDARD_WORDS,
@@ -41,23 +31,20 @@ from analysis.stat_flags import (
     is_workforce,
     plan_spans,
 )
-from analysis.stat_left import memoised_left_subject
-from analysis.stat_lists import distribute, nouns_lead
+from analysis.stat_lists import distribute
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
-from analysis.stat_stripped import counts_people_bare, is_subset_count, outcome_follows
-from analysis.stat_subject import VERB_FLAGS, Tok, honour_subject, is_nounish, people_head, right_subject
+from analysis.stat_naming import name_subject
+from analysis.stat_stripped import counts_people_bare
 from analysis.stat_tagging import pos_tokens
+from analysis.stat_tokens import Tok
 
 EXTRACTOR_VERSION = "1.6.0"  # 1.6: phrasings of bulletins and company reports (README "Blind batches")
 
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
-NUMERAL_START = re.compile(r" ?[\d零一二两三四五六七八九十百千万]")
-NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过培训/nr: the tagger's names are guesses
 HEADCOUNT_TAILS = ("就业", "再就业", "培训", "人数")  # a bare 236 after 参保人数 counts people
 PERCENT_SCALE = {"%": 1.0, "‰": 0.1, "成": 10.0}
-ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
 is_change_phrase = lru_cache(maxsize=1 << 12)(stat_clause.is_change_phrase)  # pure str → bool, asked once a figure
 START = itemgetter(2)  # Tok.start
@@ -97,77 +84,6 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
     return value, top, "人" if people else "个", "count"
 
 
-def _subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, int], tokens) -> str:
-    """What is counted: the noun after a count, a money noun after an amount, else the phrase before."""
-    after, before = tokens(mention.end, bounds[1]), tokens(floor, mention.start)
-    context = partial(pos_tokens, compact, (bounds[0], mention.start))  # the sentence up to the number
-    left = _once(partial(memoised_left_subject, before, context))  # several rules below may ask for it
-    unit = mention.unit
-    if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
-        named = unit == "块" and right_subject(after, mode="thing")  # 两百块试板 counts pieces; 六千块 is money
-        named = named or right_subject(after, mode="money")
-        if named and after[0].flag in VERB_FLAGS and left().endswith(lex.MONEY_HEADS + ("捐赠", "投入")):
-            named = ""  # 乡村振兴捐赠|2100万元|设立助学金…: the money noun before the amount names it
-        return named or left() or money_named_before(tokens(bounds[0], mention.start))
-    share_named = unit == "成" and after and (
-        people_head(after[0].word) or is_nounish(after[0]) and after[0].flag not in NAME_FLAGS and not left())
-    if share_named and (share_of := right_subject(after, mode="bare")):
-        return share_of  # 近六成|受访者, 超过六成|规模以上工业企业: a share of those named after it
-    if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left():
-        share_of = right_subject(after, mode="bare")  # 有八成以上的|一线员工, 超过30%的|企业
-        if share_of:
-            return share_of
-    if unit in lex.PERCENT_UNITS or not unit and mention.qualifier == "more_than":
-        return left()  # 47万余 closes its phrase
-    if unit in ACTIVITY_UNITS:  # 培训12.7万人次: what is counted is the activity written before
-        return (activity_phrase(before) or left() or right_subject(after, mode="people")
-                or right_subject(after, mode="verb"))  # 2.36万人次领取补贴: the act after the count
-    mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
-    if not unit and (is_subset_count(compact, mention) or outcome_follows(after)):
-        # 徒弟60多名|9|成为高级技师, 实习610|留用: what the subset became, the outcome the people took up
-        return right_subject(after, mode="verb") or left()
-    if closes_clause([t.word for t in before]):
-        return left()  # '' lets the sentence's previous subject stand
-    topic_first = heads_unit(before[-1], unit) if unit and before else not unit and nouns_lead(
-        tokens(bounds[0], mention.start))  # 提供岗位|超过20万个|当天…, 现有职业院校161高职院校44…
-    if topic_first:  # the topic noun before the number is counted
-        return left() or right_subject(after, mode=mode)
-    subject = right_subject(after, mode=mode)
-    if subject and not fits_unit(unit, subject):  # 22万人|城镇调查失业率: the next clause's topic
-        named = left()
-        subject = named if named and counts_people(named) == (unit in lex.PEOPLE_UNITS) else subject
-    if subject:
-        subject_end = compact.find(subject, mention.end) + len(subject)
-        if unit and NUMERAL_START.match(compact, subject_end) and (named := left()) and (
-                counts_people(named) if unit in lex.PEOPLE_UNITS else not is_people_noun(named)) and (
-                not _is_place_name(named, before)):
-            return named  # 劳动力约480万人|外出务工260万人: a noun run right before a figure is that figure's topic
-        return honour_subject(tokens(subject_end, bounds[1])) or subject
-    named = left()
-    if mode != "people" or named and named not in lex.ACTION_VERBS and not _is_place_name(named, before):
-        return named
-    outcome = right_subject(after, mode="verb")  # 帮助|两千六百多人|实现就业: the outcome is counted
-    if outcome or floor != bounds[0]:
-        return outcome or named
-    return previous_topic(tokens(bounds[0], mention.start)) or named  # 像他这样的骑手，在重庆有|近十二万名
-
-
-def _once(compute: Callable[[], str]) -> Callable[[], str]:
-    """compute() on the first call, the same result after (cheaper than a cache object per number)."""
-    known: list[str] = []
-
-    def value() -> str:
-        if not known:
-            known.append(compute())
-        return known[0]
-    return value
-
-
-def _is_place_name(subject: str, before: list[Tok]) -> bool:
-    """True when the subject is one place-name token (在重庆有…), which names where, not what."""
-    return any(t.word == subject and t.flag == "ns" for t in before)
-
-
 def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Mention], *,
                       document: Callable[[], tuple[int, int]] | tuple[int, int] = (0, 0),
                       sentence_tokens: list[Tok] | None = None,
@@ -188,7 +104,7 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
     subjects: list[str] = []
     floor = bounds[0]
     for n, mention in enumerate(mentions):
-        subject = clean_subject(_subject(compact, mention, floor, bounds, tokens))
+        subject = clean_subject(name_subject(compact, mention, floor, bounds, tokens))
         if subject and is_change_phrase(subject):  # 同比增加12万人: the figure compared is named before
             subject = next((subjects[i] for i in range(n - 1, -1, -1) if mentions[i].unit == mention.unit), "")
         subject = subject or (subjects[-1] if subjects else "")  # 同比增长6.8%: what came before

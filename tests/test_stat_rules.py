@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from analysis.stat_left import RANGE_DASHES, _clause_mark
 from analysis.stat_lists import nouns_lead
 from analysis.stat_mentions import find_mentions
-from analysis.stat_subject import PUNCTUATION, QUOTES, Tok, is_punct
 from analysis.stat_tagging import pos_tokens
+from analysis.stat_tokens import PUNCTUATION, QUOTES, Tok, is_punct
 from analysis.stat_walk import _walk, _walk_words
 from analysis.statistics import EXTRACTOR_VERSION, extract_statistics
 

@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.stat_clause import heads_unit
-from analysis.stat_subject import Tok, last_listed_people, predicate
+from analysis.stat_subject import last_listed_people, predicate
 from analysis.stat_tagging import pos_tokens
+from analysis.stat_tokens import Tok
 from analysis.stat_trims import (
     after_agent,
     after_clause_verb,

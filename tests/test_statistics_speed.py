@@ -32,7 +32,6 @@ from analysis.stat_mentions import (
     find_mentions,
     sentence_bounds,
 )
-from analysis.stat_subject import Tok
 from analysis.stat_tagging import (
     GLUED_LEADING,
     GLUED_TRAILING,
@@ -43,6 +42,7 @@ from analysis.stat_tagging import (
     pos_tokens,
     tag_span,
 )
+from analysis.stat_tokens import Tok
 from analysis.statistics import Draft, _merge, extract_statistics
 
 NUMBER_FREE = "职工代表大会是企业实行民主管理的基本形式，工会组织职工依法参与企业的民主决策。"
