@@ -3,15 +3,9 @@ raw and seed-style (stripped), each checked on one sentence written for it."""
 from __future__ import annotations
 
 import pytest
+from test_stat_rules import figure
 
 from analysis.statistics import extract_statistics
-
-
-def figure(text: str, span: str):
-    """The one statistic whose span, spaces removed, equals `span`."""
-    found = [s for s in extract_statistics(text) if s.text.replace(" ", "") == span]
-    assert len(found) == 1, [s.text for s in extract_statistics(text)]
-    return found[0]
 
 
 @pytest.mark.parametrize(("text", "span", "field", "expected"), [
