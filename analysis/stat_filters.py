@@ -148,7 +148,8 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
         return False
     before = compact[max(0, mention.core_start - 2): mention.core_start]
-    if before.endswith(("第", "前", "#")) or before in RANK_WORDS and not mention.magnitude or mention.qualifier in ("at_least", "less_than") and (
+    ranked = before in RANK_WORDS and not mention.magnitude  # 电话12345; 咨询电话1.5万个 counts calls
+    if before.endswith(("第", "前", "#")) or ranked or mention.qualifier in ("at_least", "less_than") and (
             _is_threshold(compact, mention, sentence)):
         return False
     if before[-1:] in ASCII_LETTERS or compact[mention.core_end: mention.core_end + 1] in ASCII_LETTERS:
@@ -197,7 +198,7 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
         return False  # 万人招聘会, 千人计划: a round magnitude naming a scale
     if not unit and not _bare_is_count(compact, mention, tokens):
         return False
-    if (not unit or mention.chinese and unit != "%") and _names_something(tokens, mention.end):  # 三分之一 names nothing
+    if (not unit or mention.chinese and unit != "%") and _names_something(tokens, mention.end):  # (三分之一: a share)
         return False
     if mention.chinese and mention.value <= SMALL_CATEGORY and unit in POLICY_UNITS and _figure_follows(
             compact, mention, sentence):

@@ -71,7 +71,7 @@ _WORKERS = "|".join(lex.WORKER_RECIPIENTS)
 TO_INSTITUTION = re.compile(rf"每(?:个|家|所|座)(?![月人工年])|(?:给|为|向|对)[^，,。；;]{{0,8}}?(?:{_INSTITUTIONS})"
                             rf"|(?:{_INSTITUTIONS})(?:给予|拨)|用于[^，,。；;]{{0,6}}?(?:{_INSTITUTIONS})")
 # Money won back or paid for workers right before it (为职工挽回|经济损失).
-FOR_WORKERS = re.compile(rf"(?:为|给|向|帮|替)(?:{_WORKERS})[^，,。；;为给向]{{0,4}}$")
+FOR_WORKERS = re.compile(rf"(?:为|给|向|帮|替)?(?:{_WORKERS})[^，,。；;为给向]{{0,4}}$")  # (为 stripped: 职工挽回|…)
 SUBJECT_CACHE = 1 << 14  # subjects recur across sentences and articles (职工, 新增就业, 城镇调查失业率)
 
 

@@ -87,8 +87,8 @@ PEOPLE_HEADS = (
     "工人", "职工", "员工", "劳动者", "人才", "工匠", "劳模", "劳动模范", "技师", "技工", "人员", "学员", "毕业生",
     "大学生", "学生", "农民工", "会员", "骑手", "快递员", "司机", "青年", "干部", "选手", "人", "者", "师", "家庭",
     "群众", "居民", "代表", "专家", "教师", "医生", "护士", "志愿者", "队员", "工程师", "党员", "职员", "新人", "工",
-    "成员", "村民", "农民", "骨干", "徒弟", "研究生", "博士", "博士后", "硕士", "劳动力", "驾驶员", "配送员", "安全员", "调解员", "网格员",
-    "讲解员", "服务员", "营业员", "技术员", "操作员", "质检员", "指导员", "业务员",
+    "成员", "村民", "农民", "骨干", "徒弟", "研究生", "博士", "博士后", "硕士", "劳动力", "驾驶员", "配送员", "安全员",
+    "调解员", "网格员", "讲解员", "服务员", "营业员", "技术员", "操作员", "质检员", "指导员", "业务员",
 )
 THING_HEADS = (
     "社区", "企业", "学校", "院校", "园区", "基地", "平台", "项目", "岗位", "站点", "驿站", "工作室", "功能区", "生态圈",
@@ -197,11 +197,14 @@ WORKFORCE_WORDS_EXTRA = (
     # 企业年金 is deferred pay; R&D staff are a firm's talent (研发 alone is spending); insurance payouts; skill grades
     "年金", "研发人员", "科研人员", "理赔", "高级工", "中级工", "初级工", "人员", "养老金",
 )
-# Unions set up in firms; housing; taxes; residents' (not employees') insurance; volunteering.
+# Unions set up in firms; housing; taxes; residents' (not employees') insurance and retirees; volunteering; how
+# long a case takes (案件平均审理周期) measures the office.
 NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓", "税金", "纳税", "缴税", "利税", "居民基本养老保险", "居民养老保险",
-                             "居民基本医疗保险", "居民医保", "志愿者", "志愿服务", "退休人员", "离退休", "居民基础养老金", "居民养老金")
+                             "居民基本医疗保险", "居民医保", "居民基础养老金", "居民养老金", "退休人员", "离退休",
+                             "志愿者", "志愿服务", "周期")
 # Heads of counted things that stay things whatever modifies them (创业项目, 服务站点, 行政村, 人才公寓).
-THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌", "车间", "工作站", "驿站", "乡镇", "市州", "书屋")
+THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌", "车间", "工作站", "驿站", "乡镇", "市州", "县区", "书屋",
+                     "之家", "小家", "小屋", "工位")
 CONTEST_MARK = "赛"  # 比赛项目, 世赛选拔项目: contest events count workers' competition
 # Firms a rate applies to (中小微企业按…60%返还): the rate measures what the sentence is about, not the firms.
 FIRM_WORDS = ("企业", "单位", "公司")

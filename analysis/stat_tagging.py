@@ -18,7 +18,7 @@ UNIT_CHARS = frozenset("个名位人家项场次所座条件批支类种台套�
 # (word, frequency or None for jieba's suggestion, flag); 在岗 is weighted to win only where 岗 stands alone
 # (在岗职工, 在岗人数) and never over 岗位 (坚守在|岗位).
 STATISTIC_WORDS = (("占比", None, "n"), ("网约车", None, "n"), ("新就业形态", None, "n"), ("零工", None, "n"),
-                   ("在岗", 200, "b"), ("规模以上", None, "b"), ("到岗", None, "v"))  # 规模以上|工业企业: one class word
+                   ("在岗", 200, "b"), ("规模以上", None, "b"), ("到岗", None, "v"))  # 规模以上|工业企业: one word
 MEASURE_ENDINGS = ("度", "率")
 HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 NOT_GLUED, LEADING, AFTER_NUMBER, TRAILING = 0, 1, 2, 3

@@ -73,6 +73,11 @@ from analysis.statistics import extract_statistics
     ("全市 农村 劳动力 约 480 万人 外出 务工 260 万人 。", "约480万人", "subject", "农村劳动力"),
     ("开展 就业 技能 培训 86 期 培训 农村 劳动力 3400 余人次 。", "86期", "subject", "就业技能培训"),
     ("工作人员 走进 32 行政村 登记 农村 劳动力 求职 意愿 。", "32", "subject", "行政村"),
+    # homes, rooms and work stations are places; how long a case takes is no workforce figure; money recovered by
+    # the workers named right before it (为 stripped) is theirs
+    ("全省 建成 各级 “ 职工 小家 ” 1.2 万个 。", "1.2万个", "is_workforce", False),
+    ("全市 案件 平均 审理 周期 38 天 。", "38天", "is_workforce", False),
+    ("办理 法律援助 案件 4128 件 职工 挽回 经济损失 1.07 亿元 。", "1.07亿元", "is_workforce", True),
     # a bare count of people this big is found when a people head or tally noun precedes it
     ("参保 职工 23500 。", "23500", "unit", "人"),
     # 数 closing a count noun is no vague 数 (数十万); a share of a 总数 is a figure

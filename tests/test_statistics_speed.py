@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import stat_filters, stat_mentions, statistics
+from analysis import stat_filters, stat_mentions, stat_naming, statistics
 from analysis import stat_lexicon as lex
 from analysis.models import Section
 from analysis.numerals import (
@@ -260,7 +260,7 @@ def test_memoised_left_subjects_equal_direct_calls_on_the_evaluation_set(monkeyp
     texts = [p.read_text(encoding="utf-8") for p in sorted(STATS_DIR.glob("*.txt"))] + FIGURE_SENTENCES
     texts += [" ".join(t) for t in FIGURE_SENTENCES]  # pre-segmented-looking text: other offsets, same runs
     memoised = _records(texts)
-    monkeypatch.setattr(statistics, "memoised_left_subject", _direct_left)
+    monkeypatch.setattr(stat_naming, "memoised_left_subject", _direct_left)
     assert _records(texts) == memoised
 
 
