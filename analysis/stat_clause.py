@@ -36,6 +36,7 @@ HOUSEHOLD_UNITS = frozenset({"户", "户次"})
 # Nouns of a rate, length or sum: no measure word counts them (结案1320件|平均办案周期… is the next clause).
 MEASURE_TAILS = ("率", "周期", "比例", "比重", "占比", "时长", "总额", "金额", "增速", "人数",
                  "日均", "月均", "年均", "人均")  # …6400余家|日均发布…: a per-period word opens the next clause
+EVENT_UNITS = frozenset({"场", "场次", "届"})
 EVENT_HEADS = ("会", "活动", "大赛", "竞赛", "培训", "行动")  # events: counted in 场/次, never in 家
 HOUSEHOLD_HEADS = ("企业", "单位", "家庭", "商户", "主体", "农户")  # what 户 counts besides people (not 总工会)
 
@@ -117,6 +118,8 @@ def previous_topic(before: list) -> str:
 
 def heads_unit(tok, unit: str) -> bool:
     """A head noun right before a number that its measure word can count (岗位|20万个, 骑手|近十二万名, 总量|突破…)."""
+    if unit in EVENT_UNITS and tok.word.endswith(EVENT_HEADS) and tok.flag.startswith(("n", "vn")):
+        return True  # 职业技能竞赛/vn|2.1万余场|参赛职工…: events are counted in 场
     if not tok.flag.startswith(("n", "l", "j")) or tok.flag == "ns":
         return False  # the tagger files set terms under l and j (从业人员/l, 困难职工/l)
     if tok.word.endswith(QUANTITY_NOUNS):

@@ -94,7 +94,8 @@ def nouns_lead(clause: list[Tok]) -> bool:
             is_nounish(clause[i]) or clause[i].flag == "m")):
         quoted = quoted != (clause[i].word in QUOTES)  # “骑手之家”: a quoted name is part of the run
         i -= 1
-    if i < 0 or not (clause[i].flag in VERB_FLAGS or clause[i].word in lex.SCOPE_WORDS):
+    if i < 0 or not (clause[i].flag in VERB_FLAGS or clause[i].word in lex.SCOPE_WORDS
+                     or clause[i].word in lex.KEPT_LEADING_VERBS):  # 新建/ns: the tagger's place
         return False  # 全市|现有…, 建成|…: the run is what a verb or a scope word introduces
     run = [t for t in clause[i + 1:] if t.word not in QUOTES]
     ends = [run[j - 1] for j, t in enumerate(run) if t.flag == "m" and j > 0] + [run[-1]] if run else []

@@ -13,6 +13,7 @@ from functools import partial
 
 from analysis import stat_lexicon as lex
 from analysis.stat_clause import (
+    QUANTITY_NOUNS,
     activity_phrase,
     closes_clause,
     counts_people,
@@ -34,6 +35,7 @@ NUMERAL_START = re.compile(r" ?[\d零一二两三四五六七八九十百千万]
 NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过培训/nr: the tagger's names are guesses
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 MONEY_NAMERS = lex.MONEY_HEADS + ("捐赠", "投入")
+DEMAND_NOUNS = QUANTITY_NOUNS + ("需求", "缺口")  # a bare number after these is their size
 
 Tokens = Callable[[int, int], list[Tok]]
 
@@ -57,8 +59,9 @@ def name_subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, 
         return right_subject(after, mode="verb") or left()
     if closes_clause([t.word for t in before]):
         return left()  # '' lets the sentence's previous subject stand
-    topic_first = heads_unit(before[-1], unit) if unit and before else not unit and nouns_lead(
-        tokens(bounds[0], mention.start))  # 提供岗位|超过20万个|当天…, 现有职业院校161高职院校44…
+    topic_first = heads_unit(before[-1], unit) if unit and before else not unit and (nouns_lead(
+        tokens(bounds[0], mention.start)) or bool(before) and before[-1].word.endswith(DEMAND_NOUNS))
+    # 提供岗位|超过20万个|当天…, 现有职业院校161高职院校44…, 新增用工需求|约8000|冷库叉车…
     if topic_first:  # the topic noun before the number is counted
         mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
         return left() or right_subject(after, mode=mode)

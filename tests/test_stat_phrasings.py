@@ -78,6 +78,12 @@ from analysis.statistics import extract_statistics
     ("全省 建成 各级 “ 职工 小家 ” 1.2 万个 。", "1.2万个", "is_workforce", False),
     ("全市 案件 平均 审理 周期 38 天 。", "38天", "is_workforce", False),
     ("办理 法律援助 案件 4128 件 职工 挽回 经济损失 1.07 亿元 。", "1.07亿元", "is_workforce", True),
+    # a bare number after a demand or gap is its size; events are counted in 场 (竞赛 tagged as a verbal noun);
+    # a run of noun–number pairs opened by 新建 (tagged as a place) counts the noun before each number
+    ("今年 冷链 企业 新增 用工 需求 约 8000 冷库 叉车 岗位 缺口 较大 。", "约8000", "subject", "新增用工需求"),
+    ("各地 举办 职业技能 竞赛 2.1 万余场 参赛 职工 院校 学生 超过 500 万人次 。", "2.1万余场", "subject",
+     "职业技能竞赛"),
+    ("全年 新建 基层 工会 组织 2864 新 发展 会员 3.1 万名 。", "2864", "subject", "基层工会组织"),
     # a bare count of people this big is found when a people head or tally noun precedes it
     ("参保 职工 23500 。", "23500", "unit", "人"),
     # 数 closing a count noun is no vague 数 (数十万); a share of a 总数 is a figure
