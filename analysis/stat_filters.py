@@ -20,6 +20,10 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
+ORDINAL_UNITS = frozenset({"次", "届"})  # (第)47次常务会议: a meeting's number, its 第 stripped
+BOUND_QUALIFIERS = frozenset({"at_least", "less_than", "more_than"})
+BRACKET_AFTER = re.compile(r"(?:之间)?的?[\u4e00-\u9fff]{0,6}?(?:占|仅|只有)[^，,。；;\d]{0,6}?"
+                           r"(?:\d+(?:\.\d+)?%|[一二三四五六七八九]成)")
 COUNT_NOUNS = ("人数", "次数", "户数", "件数", "总数", "家数")  # 求职人数两倍, 总数七成: 数 closes a noun, not 数十
 UNIT_FREE_KINDS = frozenset({"%", "‰", "个百分点", "百分点", "倍", "成"})
 QUOTE_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "〈": "〉"}
@@ -145,6 +149,9 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     unit = mention.unit
     if not unit and mention.chinese and not mention.magnitude:
         return False  # the most frequent case by far: 一 or 十 inside an ordinary word (一些, 统一, 十分)
+    if unit in lex.MONEY_UNITS and (bracket := BRACKET_AFTER.match(compact, mention.end, sentence[1])) and (
+            bracket.group().startswith("之间") or mention.qualifier in BOUND_QUALIFIERS):
+        return False  # 收入5000元至8000元之间|占56%, 超过1万元|仅一成: an income bracket, the share is the figure
     if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
         return False
     before = compact[max(0, mention.core_start - 2): mention.core_start]
@@ -198,7 +205,7 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
         return False  # 万人招聘会, 千人计划: a round magnitude naming a scale
     if not unit and not _bare_is_count(compact, mention, tokens):
         return False
-    if (not unit or mention.chinese and unit != "%") and _names_something(tokens, mention.end):  # (三分之一: a share)
+    if (not unit or mention.chinese and unit != "%" or unit in ORDINAL_UNITS) and _names_something(tokens, mention.end):  # (三分之一: a share)
         return False
     if mention.chinese and mention.value <= SMALL_CATEGORY and unit in POLICY_UNITS and _figure_follows(
             compact, mention, sentence):

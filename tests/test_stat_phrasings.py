@@ -84,6 +84,10 @@ from analysis.statistics import extract_statistics
     ("各地 举办 职业技能 竞赛 2.1 万余场 参赛 职工 院校 学生 超过 500 万人次 。", "2.1万余场", "subject",
      "职业技能竞赛"),
     ("全年 新建 基层 工会 组织 2864 新 发展 会员 3.1 万名 。", "2864", "subject", "基层工会组织"),
+    # fine measures and counted pieces
+    ("极片 厚度 误差 控制 2 微米 以内 。", "2微米以内", "kind", "measure"),
+    ("年产 电芯 约 46 万颗 产能 28 吉瓦时 。", "28吉瓦时", "unit", "吉瓦时"),
+    ("年产 电芯 约 46 万颗 产能 28 吉瓦时 。", "约46万颗", "unit", "颗"),
     # a bare count of people this big is found when a people head or tally noun precedes it
     ("参保 职工 23500 。", "23500", "unit", "人"),
     # 数 closing a count noun is no vague 数 (数十万); a share of a 总数 is a figure
@@ -123,6 +127,9 @@ def test_phrasing(text: str, span: str, field: str, expected) -> None:
     ("俗话说 三百六十 行 行行 出 状元 。", "三百六十"),  # a saying, though the tagger files it as a set term
     ("女职工 每天 1 小时 哺乳 时间 。", "1小时"),  # a right, not a measured duration
     ("个人 缴费 设 200 元 至 6000 元 14 档次 。", "14"),  # the structure of a rule
+    ("已经 市政府 47 次 常务会议 研究 同意 。", "47次"),  # a meeting's number, its 第 stripped
+    ("受访者月均收入在5000元至8000元之间的占56%。", "5000元至8000元"),  # an income bracket
+    ("收入 超过 1 万元 仅 一成 左右 。", "超过1万元"),
 ])
 def test_not_a_figure(text: str, absent: str) -> None:
     assert absent not in [s.text.replace(" ", "") for s in extract_statistics(text)]
