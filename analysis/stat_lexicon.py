@@ -43,7 +43,6 @@ SUFFIX_QUALIFIERS = (
     ("以上", "at_least"), ("及以上", "at_least"), ("以下", "less_than"), ("以内", "less_than"),
     ("左右", "about"), ("上下", "about"), ("之多", "exact"),
 )
-INNER_QUALIFIERS = {"余": "more_than", "多": "more_than", "来": "about"}
 
 # A target or plan governs the numbers after it in its sentence; a past marker in between cancels it.
 # Goal cues. Every alternative of TARGET_CUE_LED opens with a literal character (a look-behind comes after it), so
