@@ -20,6 +20,10 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
+MAX_RULE_COUNT = 10
+RULE_WINDOW = 14
+PER_HEAD_RULE = re.compile(r"每(?:个|人|名|位|户|家|名市|次)")  # (not 每万人, 每年: rates and yearly figures)
+DURATION_WINDOW = 12  # 平均每人补贴约2340元…发放时限30工作日: a cue that far back measures something else
 ORDINAL_UNITS = frozenset({"次", "届"})  # (第)47次常务会议: a meeting's number, its 第 stripped
 BOUND_QUALIFIERS = frozenset({"at_least", "less_than", "more_than"})
 BRACKET_AFTER = re.compile(r"(?:之间)?的?[\u4e00-\u9fff]{0,6}?(?:占|仅|只有)[^，,。；;\d]{0,6}?"
@@ -114,7 +118,8 @@ def _measured_duration(compact: str, mention: Mention, sentence: tuple[int, int]
     if mention.unit not in lex.DURATION_UNITS or compact[mention.end: mention.end + 1] in ("内", "前", "后"):
         return False
     clause_start = max(compact.rfind(p, sentence[0], mention.start) for p in "，,；;：:")
-    return any(cue in compact[max(clause_start, sentence[0]): mention.start] for cue in lex.DURATION_CUES)
+    window = compact[max(clause_start, sentence[0], mention.start - DURATION_WINDOW): mention.start]
+    return any(cue in window for cue in lex.DURATION_CUES)  # (stripped text has no commas: a near cue only)
 
 
 def _is_threshold(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
@@ -183,6 +188,9 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     if not unit and (mention.chinese and not mention.magnitude or not mention.chinese and not mention.magnitude and (
             "." in core or len(core.replace(",", "")) >= 5 or lex.YEAR_SHAPED.match(core) or core.startswith("0"))):
         return False
+    if mention.value <= MAX_RULE_COUNT and unit not in lex.MONEY_UNITS and unit not in lex.PERCENT_UNITS and (
+            PER_HEAD_RULE.search(compact, max(sentence[0], mention.start - RULE_WINDOW), mention.start)):
+        return False  # 每人每年享受3次, 每个工种至少配备3名考评员: a rule's quota, not a count of what happened
     quote = _quoted(compact, mention, sentence)
     return not (quote == "《" or quote and (not unit or mention.chinese))
 
@@ -205,7 +213,8 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
         return False  # 万人招聘会, 千人计划: a round magnitude naming a scale
     if not unit and not _bare_is_count(compact, mention, tokens):
         return False
-    if (not unit or mention.chinese and unit != "%" or unit in ORDINAL_UNITS) and _names_something(tokens, mention.end):  # (三分之一: a share)
+    named = not unit or mention.chinese and unit != "%" or unit in ORDINAL_UNITS  # (三分之一 is a share, no name)
+    if named and _names_something(tokens, mention.end):
         return False
     if mention.chinese and mention.value <= SMALL_CATEGORY and unit in POLICY_UNITS and _figure_follows(
             compact, mention, sentence):

@@ -130,6 +130,9 @@ def test_phrasing(text: str, span: str, field: str, expected) -> None:
     ("已经 市政府 47 次 常务会议 研究 同意 。", "47次"),  # a meeting's number, its 第 stripped
     ("受访者月均收入在5000元至8000元之间的占56%。", "5000元至8000元"),  # an income bracket
     ("收入 超过 1 万元 仅 一成 左右 。", "超过1万元"),
+    ("同一 职业 同一 等级 每人 每年 享受 3 次 。", "3次"),  # a rule's quota
+    ("每个 职业 工种 至少 配备 3 名 考评员 。", "3名"),
+    ("平均 每人 补贴 约 2340 元 补贴 资金 发放 时限 30 工作日 。", "30工作日"),  # a deadline, no measured time
 ])
 def test_not_a_figure(text: str, absent: str) -> None:
     assert absent not in [s.text.replace(" ", "") for s in extract_statistics(text)]
