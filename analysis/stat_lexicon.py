@@ -58,7 +58,8 @@ TARGET_CUE_LED = (
 )
 TARGET_CUE_YEARS = r"(?:^|(?<=[，,；;：:]))[一二三四五两\d]+年内"
 TARGET_CUE_PATTERN = TARGET_CUE_LED + "|" + TARGET_CUE_YEARS
-PAST_MARKERS = ("已经", "已", "累计", "截至", "截止", "完成了", "实现了", "达到了", "共有")
+# (累计 is none: after a goal cue it makes a cumulative goal, 力争累计引进30万人.)
+PAST_MARKERS = ("已经", "已", "截至", "截止", "完成了", "实现了", "达到了", "共有")
 
 # Words that end a subject search to the left: scope, time and agent words are not what is counted.
 SCOPE_WORDS = frozenset({
