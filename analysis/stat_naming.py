@@ -80,14 +80,12 @@ def _money_subject(after: list[Tok], left: Callable[[], str], unit: str) -> str:
 def _share_subject(compact: str, mention: Mention, after: list[Tok], left: Callable[[], str]) -> str | None:
     """Whom a share is of (近六成|受访者, 有八成以上的|一线员工), the phrase before it, or None for other units."""
     unit = mention.unit
-    share_named = unit == "成" and after and (
+    # 近六成|受访者, 超过六成|规模以上工业企业, 超过30%的|企业: a share of those named after it
+    named_after = unit == "成" and after and (
         people_head(after[0].word) or is_nounish(after[0]) and after[0].flag not in NAME_FLAGS and not left())
-    if share_named and (share_of := right_subject(after, mode="bare")):
-        return share_of  # 近六成|受访者, 超过六成|规模以上工业企业: a share of those named after it
-    if unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的" and not left():
-        share_of = right_subject(after, mode="bare")  # 超过30%的|企业
-        if share_of:
-            return share_of
+    of_the = unit in ("%", "成") and compact[mention.end: mention.end + 1] == "的"
+    if (named_after or of_the and not left()) and (share_of := right_subject(after, mode="bare")):
+        return share_of
     if unit in lex.PERCENT_UNITS or not unit and mention.qualifier == "more_than":
         return left()  # 47万余 closes its phrase
     return None
