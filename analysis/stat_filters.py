@@ -15,14 +15,13 @@ LIST_MARK_AFTER = frozenset("、.)）")
 LIST_MARK_BEFORE = frozenset("\n（(")
 POLICY_UNITS = frozenset({"个", "条", "项", "点", "类", "招", "批", "种", "张", "件", ""})
 SMALL_CATEGORY = 10  # 三项社会保险基金总收入1086.5亿元: a small Chinese count naming categories before a figure
-ASCII_LETTER = re.compile(r"[A-Za-z]")
-ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # ASCII_LETTER as a set lookup
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
 MAX_RULE_COUNT = 10
 RULE_WINDOW = 14
-PER_HEAD_RULE = re.compile(r"每(?:个|人|名|位|户|家|名市|次)")  # (not 每万人, 每年: rates and yearly figures)
+PER_HEAD_RULE = re.compile(r"每[个人名位户家次]")  # (not 每万人, 每年: rates and yearly figures)
 DURATION_WINDOW = 12  # 平均每人补贴约2340元…发放时限30工作日: a cue that far back measures something else
 ORDINAL_UNITS = frozenset({"次", "届"})  # (第)47次常务会议: a meeting's number, its 第 stripped
 BOUND_QUALIFIERS = frozenset({"at_least", "less_than", "more_than"})
@@ -168,7 +167,7 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
         return False
     if before[-1:] in ":：" and before[:1].isdigit():
         return False  # 08:30 is a clock time
-    if before[-1:] == " " and ASCII_LETTER.match(before[:1]) or mention.chinese and before[-1:] in VAGUE_MARKS and (
+    if before[-1:] == " " and before[:1] in ASCII_LETTERS or mention.chinese and before[-1:] in VAGUE_MARKS and (
             before not in COUNT_NOUNS):
         return False  # iPhone 15, 数十万 / 几百 (vague, no value)
     if not unit and compact[mention.end: mention.end + 1] in LIST_MARK_AFTER and (

@@ -29,7 +29,7 @@ NUMBER_CORE = re.compile(
 )
 PERCENT_WORDS = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
 # 不到一半, 占培训总人次一半: half as a share only after a qualifier or 占/达 (一半以上的时间 is no figure).
-HALF = re.compile(r"(?<=近|约|超|过|到|足|逾|占|达) ?一半(?!以上|左右)")
+HALF = re.compile(r"(?<=[近约超过到足逾占达]) ?一半(?!以上|左右)")
 FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十千万]|\d+)分之(?P<num>[一二两三四五六七八九]|\d+)")
 RANGE_BETWEEN = re.compile(r"^(?:至|到|—{1,2}|–|~|～|-|－)$")
 RANGE_AFTER = re.compile(r"至|到|—|–|~|～|-|－")

@@ -383,8 +383,8 @@ def test_written_percentages_need_the_literals_the_pre_check_looks_for(text):
 
 
 def test_ascii_letter_set_equals_the_pattern():
-    assert all((chr(c) in stat_filters.ASCII_LETTERS) == bool(stat_filters.ASCII_LETTER.match(chr(c)))
-               for c in range(0x3000))
+    pattern = re.compile(r"[A-Za-z]")
+    assert all((chr(c) in stat_filters.ASCII_LETTERS) == bool(pattern.match(chr(c))) for c in range(0x3000))
 
 
 def _tag_span_oracle(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
