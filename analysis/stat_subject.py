@@ -97,8 +97,7 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
         heads = [i for i, t in enumerate(run) if "".join(w.word for w in run[: i + 1]).endswith(lex.MONEY_HEADS)
                  and not t.word.endswith(NOT_MONEY_ENDINGS)]
         last = after.index(run[heads[-1]]) + 1 if heads else 0  # …亿元|发放失业保险金|2.1亿元: the next figure's
-        last += last < len(after) - 1 and after[last].word in lex.LINKING_VERBS  # …|员工人均年收入|达到|11.2万元
-        next_figure = not heads or last < len(after) and after[last].flag == "m" and NUMERAL_CHAR.match(after[last].word)
+        next_figure = not heads or _figure_at(after, last, lex.LINKING_VERBS)  # …|员工人均年收入|达到|11.2万元
         return "" if next_figure else "".join(t.word for t in run[: heads[-1] + 1])
     if mode == "verb":  # 1.1万余人|取得证书, 18.6万人|签约留汉
         return predicate(after)
@@ -128,8 +127,16 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
 def _linked_figure_follows(after: list[Tok]) -> bool:
     """The noun run after a number is followed by 占/达到… and a number: it is that figure's topic."""
     i = next((j for j, t in enumerate(after) if not is_nounish(t)), len(after))
-    return (i + 1 < len(after) and after[i].word in lex.SHARE_LINKS and after[i + 1].flag == "m"
-            and bool(NUMERAL_CHAR.match(after[i + 1].word)))
+    return _figure_at(after, i, lex.SHARE_LINKS, linked=True)
+
+
+def _figure_at(toks: list[Tok], i: int, links: frozenset[str], *, linked: bool = False) -> bool:
+    """A number at toks[i], or right after a link verb (达到, 占…) there; `linked`: only after a link verb."""
+    link = i + 1 < len(toks) and toks[i].word in links
+    if linked and not link:
+        return False
+    i += link
+    return i < len(toks) and toks[i].flag == "m" and bool(NUMERAL_CHAR.match(toks[i].word))
 
 
 def _gloss_after(after: list[Tok], last: Tok) -> str:
