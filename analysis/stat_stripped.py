@@ -57,6 +57,7 @@ OUTCOME_VERBS = ("就业", "再就业", "上岗", "创业", "安置", "招生", 
 PEOPLE_OUTCOMES = ("学徒", "意向", "创业", "上岗", "招生", "留用", "录用", "安置", "参赛", "参训", "返乡")
 PEOPLE_OUTCOMES_AFTER = frozenset({"就业", "再就业", "上岗", "留用", "返岗", "参保", "入会", "参赛", "参训", "获奖",
                                    "结业", "取证", "落户"})
+OUTCOME_REACH = 3  # the outcome verb and the two tokens that would carry it into a compound noun
 APPRENTICES = ("徒弟", "弟子")  # 带出徒弟60多名9…: a master's apprentices are people
 NEXT_REJECT_WORDS = ("底", "末", "年底", "年末", "上半年", "下半年", "前", "后", "以前", "以后", "年初", "初")
 # 规划(到)2030(年), 提出(到)2027(年底), (下)一步推动: goal cues that lose 到/年/下 when stripped.
@@ -180,7 +181,8 @@ def stripped_accepts(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
         return True
     if mention.value <= MONTH_MAX and after is not None and after.flag == "v":
         return False
-    if BARE_INTEGER.match(core) and outcome_follows(tokens[bisect_left(tokens, mention.end, key=TOKEN_START):]):
+    at = bisect_left(tokens, mention.end, key=TOKEN_START)
+    if BARE_INTEGER.match(core) and outcome_follows(tokens[at: at + OUTCOME_REACH]):
         return True  # 实习610|留用, 带动周边1500|就业: the people who took up the outcome (人 stripped)
     if YEAR_LIKE.match(core) and before is not None and before.word in OUTCOME_VERBS and after is not None and (
             after.flag.startswith("n") or after.flag in SET_TERM_FLAGS):
@@ -194,7 +196,8 @@ def stripped_accepts(compact: str, mention: Mention, tokens: list[Tok]) -> bool:
 
 def outcome_follows(after: list[Tok]) -> bool:
     """实习610|留用。: an outcome verb right after a bare count, not opening a compound (620|就业困难人员)."""
-    return bool(after) and after[0].word in PEOPLE_OUTCOMES_AFTER and not any(map(_compound_part, after[1:3]))
+    return bool(after) and after[0].word in PEOPLE_OUTCOMES_AFTER and (
+        not any(map(_compound_part, after[1:OUTCOME_REACH])))
 
 
 def _compound_part(tok: Tok) -> bool:
