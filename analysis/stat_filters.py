@@ -20,6 +20,8 @@ SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315"
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
 MAX_RULE_COUNT = 10
+# 两项内容：一是…, 重点做好三项工作：一是…: a count announcing the enumeration that follows is the text's structure
+ENUMERATION_AFTER = re.compile(r"[^，,。；;：:\d]{0,8}[：:]\s*(?:一是|一、|（一）|\(一\)|首先|第一|1[.、．])")
 RULE_WINDOW = 14
 PER_HEAD_RULE = re.compile(r"每[个人名位户家次]")  # (not 每万人, 每年: rates and yearly figures)
 DURATION_WINDOW = 12  # 平均每人补贴约2340元…发放时限30工作日: a cue that far back measures something else
@@ -122,15 +124,21 @@ def _measured_duration(compact: str, mention: Mention, sentence: tuple[int, int]
 
 
 def _is_threshold(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
-    """A condition in a rule: 对涉及10人以上的…, 亿元以上项目 (a bare magnitude as a class boundary)."""
-    if mention.qualifier not in ("at_least", "less_than") or not compact[mention.end - 2: mention.end] in (
-            "以上", "以下", "以内"):
+    """A condition in a rule: 对涉及10人以上的…, 亿元以上项目 (a bare magnitude as a class boundary), 留用率达到50%以上的，
+    (a clause naming those who reach it), 对吸纳就业5至10人的创业实体 (a range of a class)."""
+    bounded = mention.qualifier in ("at_least", "less_than") and compact[mention.end - 2: mention.end] in (
+        "以上", "以下", "以内")
+    if not bounded and mention.value_max is None:
         return False
-    if compact[mention.core_start: mention.core_end] in ("万", "亿", "千万", "百万", "万亿", "十万"):
+    if bounded and compact[mention.core_start: mention.core_end] in ("万", "亿", "千万", "百万", "万亿", "十万"):
+        return True
+    if compact[mention.end: mention.end + 1] != "的":
+        return False
+    if bounded and compact[mention.end + 1: mention.end + 2] in ("，", ",", "；", ";"):
         return True
     clause_start = max(compact.rfind(p, sentence[0], mention.start) for p in "，,；;：:")
     clause = compact[max(clause_start, sentence[0]): mention.start]
-    return compact[mention.end: mention.end + 1] == "的" and clause.lstrip("，,；;：:").startswith("对")
+    return clause.lstrip("，,；;：:").startswith("对")
 
 
 def _figure_follows(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
@@ -160,7 +168,8 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
         return False
     before = compact[max(0, mention.core_start - 2): mention.core_start]
     ranked = before in RANK_WORDS and not mention.magnitude  # 电话12345; 咨询电话1.5万个 counts calls
-    if before.endswith(("第", "前", "#")) or ranked or mention.qualifier in ("at_least", "less_than") and (
+    if before.endswith(("第", "前", "#")) or ranked or (
+            mention.qualifier in ("at_least", "less_than") or mention.value_max is not None) and (
             _is_threshold(compact, mention, sentence)):
         return False
     if before[-1:] in ASCII_LETTERS or compact[mention.core_end: mention.core_end + 1] in ASCII_LETTERS:
@@ -177,6 +186,8 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
                             and unit not in UNIT_FREE_KINDS):
         return False  # 二期 is a project phase; 一个, 一名 are not figures
     if unit in STAGE_UNITS and _is_stage_count(compact, mention):
+        return False
+    if unit in POLICY_UNITS and mention.value <= SMALL_CATEGORY and ENUMERATION_AFTER.match(compact, mention.end):
         return False
     core = compact[mention.core_start: mention.core_end]
     if unit == "成" and (mention.value > 10 or not mention.chinese) or not unit and core in SERVICE_NUMBERS:

@@ -29,6 +29,9 @@ MIN_LISTED_HOLDERS = 3  # 生活服务公共服务政务服务 is a class; 困�
 CHANGE_VERBS = frozenset({"增长", "增加", "下降", "减少", "提高", "降低", "上升", "回落", "回升", "加快", "放缓", "扩大",
                           "缩小", "高", "低", "多", "少", "快", "慢"})  # a change read against a time
 BASE_COMPARISONS = frozenset({"高出", "低出", "高于", "低于"})  # Y高出N%: with 比 gone, Y is the base of comparison
+# …增长9.2%，高于管理岗位|2.6个百分点: a clause opening with a comparison names only the base; the figure before stands
+OPENING_COMPARISONS = COMPARISON_WORDS | BASE_COMPARISONS | {"快于", "慢于"}
+CHANGE_TO_FLAGS = VERB_FLAGS | {"vn"}  # 发展/vn|到
 
 
 LEFT_CACHE = 1 << 15  # distinct token runs before a number kept per process
@@ -53,7 +56,7 @@ def _starts_change(rest: list[Tok]) -> bool:
     for tok in rest:
         if tok.word in QUOTES:
             quoted = not quoted
-        elif not quoted and not (tok.word in ("的", "末", "初", "底") or tok.flag in ("t", "m")
+        elif not quoted and not (tok.word in ("的", "末", "初", "底", "前") or tok.flag in ("t", "m")
                                  or TIME_WORD.match(tok.word) or REFERENCE_TIME.search(tok.word)):
             return False
     return True
@@ -80,9 +83,9 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
     """The subject written before a number in its clause; a comparison (比上年…) or standard (按…) is skipped."""
     cut = _clause_mark(before)
     clause = without_period_reference(before[cut + 1:])
-    clause = _around_quoted_name(clause)
-    refs = [i for i, t in enumerate(clause) if (i > 0 or t.word in COMPARISON_WORDS) and t.word in lex.REFERENCE_WORDS
-            and (t.word not in SOURCE_WORDS or _starts_change(clause[i + 1:]))
+    clause = _before_change_to(_around_quoted_name(clause))
+    refs = [i for i, t in enumerate(clause) if (i > 0 or t.word in OPENING_COMPARISONS)
+            and t.word in lex.REFERENCE_WORDS and (t.word not in SOURCE_WORDS or _starts_change(clause[i + 1:]))
             and not (t.word == "按" and i + 1 < len(clause) and clause[i + 1].word in PERIOD_UNITS)]  # 按月支付
     if clause and clause[-1].word == "的":  # X是Y的1.5倍, X占Y的8%: X is what is measured
         refs += [i for i, t in enumerate(clause) if t.word in PROPORTION_VERBS]  # 占全省职工总数的八成: see before
@@ -111,6 +114,14 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
     return named
 
 
+def _before_change_to(clause: list[Tok]) -> list[Tok]:
+    """成员|发展到如今的|46名: a figure a change reached by a time is named by what changed, before the verb."""
+    for j in range(len(clause) - 2, 0, -1):
+        if clause[j].word in ("到", "至") and clause[j - 1].flag in CHANGE_TO_FLAGS and _starts_change(clause[j + 1:]):
+            return clause[: j - 1]
+    return clause
+
+
 def _around_quoted_name(clause: list[Tok]) -> list[Tok]:
     """“春风行动”|招聘活动: a quoted name before a head is a modifier, dropped; before a bare head (“暖心年夜饭”活动)
     it is the name, kept, and what comes before the quote is dropped (组织|“送万福进万家”活动)."""
@@ -121,6 +132,9 @@ def _around_quoted_name(clause: list[Tok]) -> list[Tok]:
         opening = max((i for i, t in enumerate(clause[:closing]) if t.word == "“"), default=0)
         return clause[opening:]
     following = clause[closing + 1]
+    opening = max((i for i, t in enumerate(clause[:closing]) if t.word == "“"), default=0)
+    if opening > 0 and clause[opening - 1].word in lex.REFERENCE_WORDS:
+        return clause  # 比“十四五”初期|提高: the quote is inside the comparison, which the caller skips
     return clause[closing + 1:] if is_nounish(following) or following.flag in VERB_FLAGS else clause
 
 

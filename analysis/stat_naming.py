@@ -29,7 +29,8 @@ from analysis.stat_mentions import Mention
 from analysis.stat_stripped import is_subset_count, outcome_follows
 from analysis.stat_subject import honour_subject, right_subject
 from analysis.stat_tagging import pos_tokens
-from analysis.stat_tokens import VERB_FLAGS, Tok, is_nounish, people_head
+from analysis.stat_tokens import VERB_FLAGS, Tok, is_nounish, is_punct, people_head
+from analysis.stat_trims import HONOUR_NAMES
 
 NUMERAL_START = re.compile(r" ?[\d零一二两三四五六七八九十百千万]")
 NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过培训/nr: the tagger's names are guesses
@@ -48,6 +49,8 @@ def name_subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, 
     unit = mention.unit
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
         return _money_subject(after, left, unit) or money_named_before(tokens(bounds[0], mention.start))
+    if unit in lex.PERCENT_UNITS and _rate_of_standard(before) and (paid := right_subject(after, mode="money")):
+        return paid  # 按当地最低工资标准的70%|给予见习补贴: the rate sets the money paid
     share = _share_subject(compact, mention, after, left)
     if share is not None:
         return share
@@ -97,6 +100,8 @@ def _counted_subject(compact: str, mention: Mention, sides: tuple[list[Tok], lis
     (after, before), (floor, bounds), unit = sides, span, mention.unit
     mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
     subject = right_subject(after, mode=mode)
+    if not subject and mode == "people" and _names_honour(honour := honour_subject(after)):
+        return honour  # 3人|获评全国技术能手: no people noun, so the honour says whom the count is of
     if subject and not fits_unit(unit, subject):  # 22万人|城镇调查失业率: the next clause's topic
         named = left()
         subject = named if named and counts_people(named) == (unit in lex.PEOPLE_UNITS) else subject
@@ -114,6 +119,17 @@ def _counted_subject(compact: str, mention: Mention, sides: tuple[list[Tok], lis
     if outcome or floor != bounds[0]:
         return outcome or named
     return previous_topic(tokens(bounds[0], mention.start)) or named  # 像他这样的骑手，在重庆有|近十二万名
+
+
+def _rate_of_standard(before: list[Tok]) -> bool:
+    """The number's clause opens with 按/按照 (a rate of some standard)."""
+    clause = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if is_punct(before[i])), 0):]
+    return bool(clause) and clause[0].word in ("按", "按照")
+
+
+def _names_honour(phrase: str) -> bool:
+    """An honour title (技术能手, 五一劳动奖章) or a title held by people (劳动模范), not what was handed out (股票)."""
+    return bool(phrase) and (phrase.endswith(HONOUR_NAMES) or people_head(phrase))
 
 
 def _once(compute: Callable[[], str]) -> Callable[[], str]:

@@ -38,7 +38,7 @@ from analysis.stat_stripped import counts_people_bare
 from analysis.stat_tagging import pos_tokens
 from analysis.stat_tokens import Tok
 
-EXTRACTOR_VERSION = "1.6.0"  # 1.6: phrasings of bulletins and company reports (README "Blind batches")
+EXTRACTOR_VERSION = "1.7.0"  # 1.6: bulletins and company reports; 1.7: raw-text phrasings of blind batch 15
 
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8

@@ -1,4 +1,4 @@
-"""Extractor rules of 1.6.0: phrasings of statistical bulletins, union reports, company reports and features,
+"""Extractor rules of 1.6.0 and 1.7.0: phrasings of statistical bulletins, union reports, company reports and features,
 raw and seed-style (stripped), each checked on one sentence written for it."""
 from __future__ import annotations
 
@@ -111,6 +111,20 @@ from analysis.statistics import extract_statistics
     ("全国已有超过六成规模以上工业企业建立技能人才自主评价制度。", "超过六成", "subject", "规模以上工业企业"),
     # a case noun keeps 受理 only while its name is short (受理案件); a long object is named by itself
     ("今年 受理 新就业形态 劳动者 权益 案件 214 件 。", "214件", "subject", "新就业形态劳动者权益案件"),
+    # 1.7.0, from the raw blind batch 15: a head count with no people noun is named by the honour it won
+    ("去年全省有9人获评全国技术能手。", "9人", "subject", "技术能手"),
+    # a comparison's base is never the subject, also when it is quoted or opens the clause
+    ("全市技能人才占比达到28.5%，比“十三五”初期提高4.1个百分点。", "4.1个百分点", "subject", "技能人才占比"),
+    ("一线职工工资增长7.5%，高于机关人员1.8个百分点。", "1.8个百分点", "subject", "一线职工工资"),
+    # 从 a time's figure to another: what changed is named before 从, or before the verb
+    ("企业员工流失率从三年前的15%降到5%。", "15%", "subject", "企业员工流失率"),
+    ("服务站从最初的3名志愿者发展到如今的40名。", "40名", "subject", "志愿者"),
+    # money: a range 不等 still names its money noun; a rate of a standard names the money it sets
+    ("对新取得技师证书的职工给予2000元至5000元不等的一次性奖励。", "2000元至5000元", "subject", "一次性奖励"),
+    ("对吸纳就业困难人员的企业，按实际工资的50%给予岗位补贴。", "50%", "subject", "岗位补贴"),
+    # a list closed by 等 is counted by the class named after it, unless the people come before the list
+    ("全市2.4万名保洁员、绿化工、巡查员等一线作业人员纳入保障。", "2.4万名", "subject", "一线作业人员"),
+    ("有300名学生进入电子、机械等行业。", "300名", "subject", "学生"),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
@@ -133,6 +147,10 @@ def test_phrasing(text: str, span: str, field: str, expected) -> None:
     ("同一 职业 同一 等级 每人 每年 享受 3 次 。", "3次"),  # a rule's quota
     ("每个 职业 工种 至少 配备 3 名 考评员 。", "3名"),
     ("平均 每人 补贴 约 2340 元 补贴 资金 发放 时限 30 工作日 。", "30工作日"),  # a deadline, no measured time
+    # 1.7.0: a count announcing the enumeration after it; thresholds of a rule's class
+    ("会议有两项议程：一是听取报告，二是审议文件。", "两项"),
+    ("企业稳岗率达到95%以上的，返还比例提高至90%。", "95%以上"),
+    ("对招用就业困难人员3至5人的小微企业，给予一次性补贴。", "3至5人"),
 ])
 def test_not_a_figure(text: str, absent: str) -> None:
     assert absent not in [s.text.replace(" ", "") for s in extract_statistics(text)]
