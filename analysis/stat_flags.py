@@ -25,6 +25,7 @@ STANDARD_WORDS = ("标准", "给予", "每", "最高", "按", "贴息")
 # A top-level heading (一、主要目标, 第三章 重点任务) that announces plans makes the figures under it goals.
 TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分篇])[^。！？]{0,36}$", re.MULTILINE)
 PLAN_HEADING = re.compile(r"目标|任务|计划|规划|安排|举措|措施|展望|打算|部署")
+RETROSPECT = re.compile(r"近年来|多年来|这些年|几年来|以来")
 PLAN_PAST = re.compile(r"已经|已|去年|上年|过去|截至|截止|完成了|实现了|达到了|同比")
 
 
@@ -97,15 +98,19 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
     minimum (不少于/以上) in its own clause a yearly requirement; under a plan heading (planned) every figure
     not marked as past is a goal.
     """
-    if minimum and standard and lex.YEARLY_MINIMUM in sentence[_clause_start(sentence, offset) + 1: offset]:
-        return True  # 每年安排资金不低于6亿元: a yearly budget floor is a requirement, not a per-head standard
+    # 每年安排资金不低于6亿元: a yearly floor is a requirement (money too: not a per-head standard); 近年来…每年投入…以上
+    # looks back on a practice
+    yearly = minimum and lex.YEARLY_MINIMUM in sentence[_clause_start(sentence, offset) + 1: offset] and not (
+        RETROSPECT.search(sentence, 0, offset))
+    if yearly and standard:
+        return True
     if standard and not STANDARD_RAISE.search(sentence, 0, offset):
         return False
     if sentence[offset:end].endswith(CAP_SUFFIX) and CAP_VERB.search(sentence, 0, offset):
         return True
     if planned and not PLAN_PAST.search(sentence, 0, offset):
         return True
-    if minimum and lex.YEARLY_MINIMUM in sentence[_clause_start(sentence, offset) + 1: offset]:
+    if yearly:
         return True
     last_cue = None
     if _has_target_cue(sentence):  # most sentences hold none: one scan, not one per number

@@ -205,8 +205,8 @@ NON_WORKFORCE_WORDS_EXTRA = ("建会率", "公寓", "税金", "纳税", "缴税"
                              "居民基本医疗保险", "居民医保", "居民基础养老金", "居民养老金", "退休人员", "离退休",
                              "志愿者", "志愿服务", "周期")
 # Heads of counted things that stay things whatever modifies them (创业项目, 服务站点, 行政村, 人才公寓).
-THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌", "车间", "工作站", "驿站", "乡镇", "市州", "县区", "书屋",
-                     "之家", "小家", "小屋", "工位")
+THING_COUNT_TAILS = ("项目", "点", "村", "公寓", "品牌", "车间", "工作站", "驿站", "乡镇", "市州", "县区", "区县", "设区市",
+                     "地市", "书屋", "之家", "小家", "小屋", "工位")
 CONTEST_MARK = "赛"  # 比赛项目, 世赛选拔项目: contest events count workers' competition
 # Firms a rate applies to (中小微企业按…60%返还): the rate measures what the sentence is about, not the firms.
 FIRM_WORDS = ("企业", "单位", "公司")

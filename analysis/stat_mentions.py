@@ -204,6 +204,8 @@ def read_mention(compact: str, match: re.Match) -> Mention | None:
             after += 1  # 多/余 written after the measure word qualifies the number
     end, suffix = _match_suffix(compact, after)
     start, prefix = _match_prefix(compact, core_start, core)
+    if suffix == "about" and prefix and compact[start: core_start] in lex.COMPARING_VERBS:
+        start, prefix = core_start, None  # 低于|5.5%左右的目标: 低于 compares another figure with this one
     inner = "more_than" if after > core_end + len(unit) else reading.inner
     return NEW_TUPLE(Mention, (start, end, core_start, core_end, unit, reading.value, reading.value_max,
                                prefix or suffix or inner or "exact", reading.chinese, reading.magnitude))

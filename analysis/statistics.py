@@ -12,6 +12,8 @@ memoised by the words and flags of the tokens before it: such runs (，城镇新
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
@@ -44,10 +46,12 @@ RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86
 RESTATED_GAP = 8
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
 HEADCOUNT_TAILS = ("就业", "再就业", "培训", "人数")  # a bare 236 after 参保人数 counts people
+PIECE_HEADS = ("板", "砖", "场", "田", "地")  # 45块足球场, 两百块试板: pieces, not colloquial money
 PERCENT_SCALE = {"%": 1.0, "‰": 0.1, "成": 10.0}
 clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
 is_change_phrase = lru_cache(maxsize=1 << 12)(stat_clause.is_change_phrase)  # pure str → bool, asked once a figure
 START = itemgetter(2)  # Tok.start
+RATE_OF_STANDARD = re.compile(r"按[^，,；;。]*的$")  # 按当地最低工资标准的80%|发放: a rate set by a standard
 
 
 class Draft(NamedTuple):
@@ -72,7 +76,7 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
         return value, top, "个百分点", "percentage_points"
     if unit == "倍":
         return value, top, "倍", "multiple"
-    if unit in lex.MONEY_UNITS or unit == "块" and not subject.endswith(lex.THING_HEADS + ("板", "砖")):
+    if unit in lex.MONEY_UNITS or unit == "块" and not subject.endswith(lex.THING_HEADS + PIECE_HEADS):
         return value, top, "元" if unit in ("元", "元人民币", "块钱", "块") else unit, "money"
     if unit in lex.MEASURE_UNITS or unit in lex.DURATION_UNITS:
         return value, top, unit.removeprefix("个") or unit, "measure"  # 18个小时 is measured in 小时
@@ -80,6 +84,8 @@ def normalise_unit(mention: Mention, subject: str) -> tuple[float, float | None,
         return value, top, unit, "count"
     if mention.magnitude and any(w in subject for w in lex.MONEY_SUBJECT_WORDS):
         return value, top, "元", "money"
+    if subject.endswith("人次"):
+        return value, top, "人次", "count"  # 观看人次突破5000万
     people = subject.endswith(lex.PEOPLE_HEADS) or subject.endswith(HEADCOUNT_TAILS) or counts_people_bare(subject)
     return value, top, "人" if people else "个", "count"
 
@@ -116,7 +122,8 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
     for mention, subject in zip(mentions, subjects):
         value, top, unit, kind = normalise_unit(mention, subject)
         standard = kind == "money" and _names_standard(compact[max(bounds[0], mention.start - 12): mention.end + 6],
-                                                        subject)
+                                                        subject) or kind == "percent" and bool(
+            RATE_OF_STANDARD.search(compact, max(bounds[0], mention.start - 16), mention.start))
         target = is_target(sentence, mention.start - bounds[0], mention.end - bounds[0], standard=standard,
                            minimum=mention.qualifier == "at_least", planned=planned)
         workforce = is_workforce(subject, sentence, document=document, kind=kind, unit=unit) or (

@@ -125,6 +125,14 @@ from analysis.statistics import extract_statistics
     # a list closed by 等 is counted by the class named after it, unless the people come before the list
     ("全市2.4万名保洁员、绿化工、巡查员等一线作业人员纳入保障。", "2.4万名", "subject", "一线作业人员"),
     ("有300名学生进入电子、机械等行业。", "300名", "subject", "学生"),
+    # places a scheme covers are no workers; a practice looked back on and a rate set by a standard are no goals
+    ("全省已将试点扩大到11个设区市。", "11个", "is_workforce", False),
+    ("近年来，公司每年投入职工培训经费500万元以上。", "500万元以上", "is_target", False),
+    ("明年将开发公益性岗位300个，岗位补贴按当地最低工资标准的60%发放。", "60%", "is_target", False),
+    # 低于 compares another figure with a target written 左右; pieces of ground in 块; a bare count of 人次
+    ("登记失业率为3.2%，低于4.5%左右的控制目标。", "4.5%左右", "qualifier", "about"),
+    ("全市新建社会足球场30块。", "30块", "unit", "块"),
+    ("直播观看人次突破3000万。", "突破3000万", "unit", "人次"),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
