@@ -124,8 +124,8 @@ def _measured_duration(compact: str, mention: Mention, sentence: tuple[int, int]
 
 
 def _is_threshold(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
-    """A condition in a rule: 对涉及10人以上的…, 亿元以上项目 (a bare magnitude as a class boundary), 留用率达到50%以上的，
-    (a clause naming those who reach it), 对吸纳就业5至10人的创业实体 (a range of a class)."""
+    """A condition in a rule: 对涉及10人以上的…, 亿元以上项目 (a bare magnitude as a class boundary),
+    留用率达到50%以上的， (a clause naming those who reach it), 对吸纳就业5至10人的创业实体 (a range of a class)."""
     bounded = mention.qualifier in ("at_least", "less_than") and compact[mention.end - 2: mention.end] in (
         "以上", "以下", "以内")
     if not bounded and mention.value_max is None:

@@ -98,8 +98,8 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
     minimum (不少于/以上) in its own clause a yearly requirement; under a plan heading (planned) every figure
     not marked as past is a goal.
     """
-    # 每年安排资金不低于6亿元: a yearly floor is a requirement (money too: not a per-head standard); 近年来…每年投入…以上
-    # looks back on a practice
+    # 每年安排资金不低于6亿元: a yearly floor is a requirement (money too: not a per-head standard);
+    # 近年来…每年投入…以上 looks back on a practice
     yearly = minimum and lex.YEARLY_MINIMUM in sentence[_clause_start(sentence, offset) + 1: offset] and not (
         RETROSPECT.search(sentence, 0, offset))
     if yearly and standard:

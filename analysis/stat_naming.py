@@ -36,6 +36,7 @@ NUMERAL_START = re.compile(r" ?[\d零一二两三四五六七八九十百千万]
 NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过培训/nr: the tagger's names are guesses
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 MONEY_NAMERS = lex.MONEY_HEADS + ("捐赠", "投入")
+MONEY_AFTER_PAYING = re.compile(r"^.+(?:开出|给出|每人每[年月天]|每人)")  # who pays or is paid, then the money
 DEMAND_NOUNS = QUANTITY_NOUNS + ("需求", "缺口")  # a bare number after these is their size
 
 Tokens = Callable[[int, int], list[Tok]]
@@ -48,7 +49,9 @@ def name_subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, 
     left = _once(partial(memoised_left_subject, before, context))  # several rules below may ask for it
     unit = mention.unit
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
-        return _money_subject(after, left, unit) or money_named_before(tokens(bounds[0], mention.start))
+        named = _money_subject(after, left, unit) or money_named_before(tokens(bounds[0], mention.start))
+        paid = MONEY_AFTER_PAYING.sub("", named)  # 为首席技师开出|年薪, 财政每人每年|补贴
+        return paid if paid != named and paid.endswith(lex.MONEY_HEADS) and len(paid) >= 2 else named
     if unit in lex.PERCENT_UNITS and _rate_of_standard(before) and (paid := right_subject(after, mode="money")):
         return paid  # 按当地最低工资标准的70%|给予见习补贴: the rate sets the money paid
     share = _share_subject(compact, mention, after, left)

@@ -168,6 +168,9 @@ def _age_band(before: list[Tok]) -> list[Tok]:
     return before[start:] if start < len(before) - 1 else []
 
 
+PERIOD_ENDS = frozenset({"月", "年", "日", "天", "周"})
+
+
 def _collect(before: list[Tok]) -> list[Tok]:
     """Tokens right before a number back to a boundary (or to the length limit, after the last verb)."""
     collected: list[Tok] = []
@@ -193,6 +196,8 @@ def _collect(before: list[Tok]) -> list[Tok]:
             gloss = _gloss_start(before, i) if tok.word in CLOSING_BRACKETS and (
                 not collected or "".join(t.word for t in collected) in SUFFIX_HEADS) else -1
             if gloss < 0:  # (街道（乡镇）|零工驿站: a gloss on a modifier ends the phrase)
+                if collected and collected[0].word in PERIOD_ENDS and tok.flag in ("m", "q"):
+                    del collected[0]  # 前10个|月|零工人员: the month ends the period before the phrase
                 break
             if not before[gloss + 1].word.startswith(NOTE_WORDS):  # 就业（升学）|率: the gloss is in the phrase
                 collected[:0] = before[gloss: i + 1]

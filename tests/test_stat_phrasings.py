@@ -133,6 +133,12 @@ from analysis.statistics import extract_statistics
     ("登记失业率为3.2%，低于4.5%左右的控制目标。", "4.5%左右", "qualifier", "about"),
     ("全市新建社会足球场30块。", "30块", "unit", "块"),
     ("直播观看人次突破3000万。", "突破3000万", "unit", "人次"),
+    # from raw blind articles: a period's month and a number's bound are not part of the phrase; the money noun
+    # after who pays or is paid names the amount
+    ("今年前8个月零工人员实现灵活就业2.1万人。", "2.1万人", "subject", "零工人员"),
+    ("月薪8000元以上的岗位占比超过两成。", "超过两成", "subject", "岗位占比"),
+    ("有的企业为高级技师开出年薪40万元。", "40万元", "subject", "年薪"),
+    ("参保费用由财政每人每年补贴80元。", "80元", "subject", "补贴"),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
