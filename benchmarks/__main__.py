@@ -17,7 +17,7 @@ from pathlib import Path
 
 from benchmarks import report
 from benchmarks.corpus import ensure_corpus
-from benchmarks.ingest_bench import REPO, run_baseline, run_cli_ingest, run_reanalyze, run_stages
+from benchmarks.ingest_bench import REPO, run_baseline, run_cli_ingest, run_floor, run_reanalyze, run_stages
 from benchmarks.page_calls import CALLS
 
 OUT = REPO / "benchmarks" / "out"
@@ -57,6 +57,8 @@ def run(*, quick: bool, jobs: int, skip_app: bool, sizes: tuple[int, int]) -> di
     results["baseline"] = run_baseline(folder)
     db, results["ingest"][f"{small}"] = _ingest(folder, manifest, jobs=jobs, baseline=results["baseline"],
                                                 limit_s=None)
+    results["floor"] = run_floor(folder, jobs=jobs, chars=manifest["file_chars"])
+    results["floor"]["ratio_to_baseline"] = results["floor"]["chars_per_s"] / results["baseline"]["chars_per_s"]
     print("ingest cost split and re-analysis ...", flush=True)
     results["stages"] = run_stages(folder, 100 if quick else 300)
     results["reanalyze"] = run_reanalyze(db, jobs=jobs)

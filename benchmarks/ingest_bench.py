@@ -33,6 +33,14 @@ def _json_of(module: str, *args: object) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def run_floor(folder: Path, *, jobs: int, chars: int) -> dict:
+    """Read + segment only on `jobs` processes (benchmarks/floor.py), from process start to exit."""
+    started = time.perf_counter()
+    result = _json_of("benchmarks.floor", folder, jobs)
+    result["seconds"] = time.perf_counter() - started
+    return result | {"chars": chars, "chars_per_s": chars / result["seconds"]}
+
+
 def run_stages(folder: Path, n_articles: int) -> dict:
     """CPU ms per article of each ingest stage, in one process (benchmarks/stages.py)."""
     return _json_of("benchmarks.stages", folder, n_articles)

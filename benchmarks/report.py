@@ -43,6 +43,11 @@ def table_rows(results: dict) -> list[tuple]:
                      f"{base['chars_per_s'] / 1e6:.2f} M chars/s ({base['seconds']:.1f} s)", "baseline", ""))
     for name, ingest in results.get("ingest", {}).items():
         rows += _ingest_rows(name, ingest)
+    floor = results.get("floor")
+    if floor:  # no target: how much of the >= 6x budget reading and segmenting alone take
+        rows.append((f"floor: read + segment only, --jobs {floor['jobs']} ({floor['articles']} articles)",
+                     f"{floor['chars_per_s'] / 1e6:.2f} M chars/s ({floor['seconds']:.1f} s), "
+                     f"{floor['ratio_to_baseline']:.2f}x baseline", "", ""))
     rows += _engine_rows(results)
     for name, call in results.get("pages", {}).items():
         warm_limit = 1.0
