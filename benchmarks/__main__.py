@@ -86,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-app", action="store_true", help="no browser measurement")
     parser.add_argument("--sizes", type=int, nargs=2, metavar=("SMALL", "LARGE"), default=None,
                         help="article counts of the two corpora (default 2000 10000; quick 150 -)")
-    parser.add_argument("--out", type=Path, help="JSON output (default: benchmarks/out/results.json, quick: results_quick.json)")
+    parser.add_argument("--out", type=Path,
+                        help="JSON output (default: benchmarks/out/results.json, quick: results_quick.json)")
     args = parser.parse_args(argv)
     sizes = tuple(args.sizes) if args.sizes else ((150, 0) if args.quick else (2000, 10000))
     args.out = args.out or OUT / ("results_quick.json" if args.quick else "results.json")
