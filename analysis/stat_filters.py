@@ -185,10 +185,9 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     if mention.chinese and (unit == "期" and mention.value <= 10 or mention.value <= 1 and not mention.magnitude
                             and unit not in UNIT_FREE_KINDS):
         return False  # 二期 is a project phase; 一个, 一名 are not figures
-    if unit in STAGE_UNITS and _is_stage_count(compact, mention):
-        return False
-    if unit in POLICY_UNITS and mention.value <= SMALL_CATEGORY and ENUMERATION_AFTER.match(compact, mention.end):
-        return False
+    if unit in STAGE_UNITS and _is_stage_count(compact, mention) or unit in POLICY_UNITS and (
+            mention.value <= SMALL_CATEGORY and ENUMERATION_AFTER.match(compact, mention.end)):
+        return False  # 经过两轮角逐; 两项内容：一是…
     core = compact[mention.core_start: mention.core_end]
     if unit == "成" and (mention.value > 10 or not mention.chinese) or not unit and core in SERVICE_NUMBERS:
         return False  # 120急救中心, 12345热线

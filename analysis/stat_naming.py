@@ -37,6 +37,7 @@ NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 MONEY_NAMERS = lex.MONEY_HEADS + ("捐赠", "投入")
 MONEY_AFTER_PAYING = re.compile(r"^.+(?:开出|给出|每人每[年月天]|每人)")  # who pays or is paid, then the money
+MAX_LISTED_ITEM_TOKENS = 3  # 环卫、交警、公交等: short items; a clause before 、 is no item
 DEMAND_NOUNS = QUANTITY_NOUNS + ("需求", "缺口")  # a bare number after these is their size
 
 Tokens = Callable[[int, int], list[Tok]]
@@ -102,7 +103,8 @@ def _counted_subject(compact: str, mention: Mention, sides: tuple[list[Tok], lis
     """A head count or a thing: the noun after the number, unless it is the next figure's; else the phrase before."""
     (after, before), (floor, bounds), unit = sides, span, mention.unit
     mode = "bare" if not unit else "people" if unit in lex.PEOPLE_UNITS else "thing"
-    subject = right_subject(after, mode=mode)
+    listed = _listed_class(after) if unit else []  # 1.6万名|环卫、交警、公交等|一线工作人员
+    subject = listed and right_subject(listed, mode=mode) or right_subject(after, mode=mode)
     if not subject and mode == "people" and _names_honour(honour := honour_subject(after)):
         return honour  # 3人|获评全国技术能手: no people noun, so the honour says whom the count is of
     if subject and not fits_unit(unit, subject):  # 22万人|城镇调查失业率: the next clause's topic
@@ -122,6 +124,22 @@ def _counted_subject(compact: str, mention: Mention, sides: tuple[list[Tok], lis
     if outcome or floor != bounds[0]:
         return outcome or named
     return previous_topic(tokens(bounds[0], mention.start)) or named  # 像他这样的骑手，在重庆有|近十二万名
+
+
+def _listed_class(after: list[Tok]) -> list[Tok]:
+    """1.6万名|环卫、交警、公交等|一线工作人员: the tokens after a 等 that closes a list, [] when there is none."""
+    listed, item = False, 0  # item: tokens in the list item being read
+    for i, tok in enumerate(after):
+        if tok.word in ("等", "等等"):
+            return after[i + 1:] if listed and i + 1 < len(after) and is_nounish(after[i + 1]) else []
+        if tok.word == "、":
+            listed, item = True, 0
+            continue
+        item += 1
+        if is_punct(tok) or tok.flag in ("m", "q") and i or item > MAX_LISTED_ITEM_TOKENS or not listed and (
+                people_head(tok.word) and i + 1 < len(after) and after[i + 1].word != "、"):
+            return []  # 432名毕业生|进入航空维修、新能源等…, 3所职业院校开设了…等: the list is not what is counted
+    return []
 
 
 def _rate_of_standard(before: list[Tok]) -> bool:

@@ -50,25 +50,6 @@ def last_listed_people(toks: list[Tok]) -> list[Tok]:
     return toks[cuts[-1] + 1:] if cuts else toks
 
 
-MAX_LISTED_ITEM_TOKENS = 3  # 环卫、交警、公交等: short items; a clause before 、 is no item
-
-
-def _listed_class(after: list[Tok]) -> list[Tok]:
-    """1.6万名|环卫、交警、公交等|一线工作人员: the tokens after a 等 that closes a list, [] when there is none."""
-    listed, item = False, 0  # item: tokens in the list item being read
-    for i, tok in enumerate(after):
-        if tok.word in ("等", "等等"):
-            return after[i + 1:] if listed and i + 1 < len(after) and is_nounish(after[i + 1]) else []
-        if tok.word == "、":
-            listed, item = True, 0
-            continue
-        item += 1
-        if is_punct(tok) or tok.flag in ("m", "q") and i or item > MAX_LISTED_ITEM_TOKENS or not listed and (
-                people_head(tok.word) and i + 1 < len(after) and after[i + 1].word != "、"):
-            return []  # 432名毕业生|进入航空维修、新能源等…, 3所职业院校开设了…等: the list is not what is counted
-    return []
-
-
 def _window(after: list[Tok]) -> list[Tok]:
     """Tokens after a number up to punctuation or the next number; a quoted modifier, quotes and 的 dropped."""
     if after and after[0].word == "“":
@@ -103,8 +84,6 @@ def right_subject(after: list[Tok], *, mode: str) -> str:
     "bare" and "thing" take the noun run, ending it at the first head noun; "money" wants a money noun
     (300元|技能津贴, 1500元的标准给予|一次性补贴); "verb" takes a verb and its object (1.1万余人|取得证书).
     """
-    if mode in ("people", "thing") and (listed := _listed_class(after)) and (named := right_subject(listed, mode=mode)):
-        return named
     window = _window(after)
     if mode != "bare" and window and window[0].word == SPLIT_UNIT:
         window = window[1:]  # 236万|人|工伤保险…: the measure word cut off its number is not what is counted
