@@ -19,7 +19,8 @@ QUANTITY_PREDICATES = frozenset({
 # A rank or level in brackets after a name (初级工（五级）) annotates it; the name is what is counted.
 LEVEL_NOTE = re.compile(r"[（(][^（）()]*[\d一二三四五六七八九十级星][^（）()]*[）)]$")
 LEADING_CONJUNCTION = re.compile(r"^(?:和|及|与|以及|或)(?=..)")  # …减免|和缓缴社会保险费: the list's glue
-LEADING_BOUND = re.compile(r"^(?:及?以上|以下|以内|左右)?的(?=..)")  # 月薪8000元|以上的岗位占比: the bound of a number
+# 月薪8000元|以上的岗位占比, 超过10|小时的司机占比: what is left of a bound written before the phrase
+LEADING_BOUND = re.compile(r"^(?:及?以上|以下|以内|左右|小时|分钟|天|元|万元)?的(?=..)")
 ACQUIRING_VERBS = ("取得", "获得")  # 取得|技师: the people holding a title are counted, not the act
 PLAN_WORDS = re.compile(r"(?<=.)(?:计划|预计|拟|力争)(?=.)")  # 学校计划|招生: the planned activity is the figure
 MAX_ACTIVITY_CHARS = 12

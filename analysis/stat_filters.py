@@ -19,6 +19,9 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
+ROUND_MAGNITUDES = frozenset({"万", "亿", "千万", "百万", "万亿", "十万", "十亿", "百亿", "千亿"})
+CLASS_HEADS = ("企业", "项目", "工程", "集群", "园区")
+VAGUE_REDUPLICATION = re.compile(r"千千万万|万万千千|成千上万|成百上千|千万万")  # 千千万万个“工匠”: no figure
 MAX_RULE_COUNT = 10
 # 两项内容：一是…, 重点做好三项工作：一是…: a count announcing the enumeration that follows is the text's structure
 ENUMERATION_AFTER = re.compile(r"[^，,。；;：:\d]{0,8}[：:]\s*(?:一是|一、|（一）|\(一\)|首先|第一|1[.、．])")
@@ -126,11 +129,15 @@ def _measured_duration(compact: str, mention: Mention, sentence: tuple[int, int]
 def _is_threshold(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
     """A condition in a rule: 对涉及10人以上的…, 亿元以上项目 (a bare magnitude as a class boundary),
     留用率达到50%以上的， (a clause naming those who reach it), 对吸纳就业5至10人的创业实体 (a range of a class)."""
+    round_magnitude = compact[mention.core_start: mention.core_end] in ROUND_MAGNITUDES
+    if mention.qualifier == "more_than":  # 产值超百亿元|企业6家: a class of firms, not an amount (突破万亿元 is one)
+        return round_magnitude and compact[mention.start: mention.core_start] in ("超", "超过") and (
+            compact.startswith(CLASS_HEADS, mention.end))
     bounded = mention.qualifier in ("at_least", "less_than") and compact[mention.end - 2: mention.end] in (
         "以上", "以下", "以内")
     if not bounded and mention.value_max is None:
         return False
-    if bounded and compact[mention.core_start: mention.core_end] in ("万", "亿", "千万", "百万", "万亿", "十万"):
+    if bounded and round_magnitude:
         return True
     if compact[mention.end: mention.end + 1] != "的":
         return False
@@ -161,15 +168,16 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     unit = mention.unit
     if not unit and mention.chinese and not mention.magnitude:
         return False  # the most frequent case by far: 一 or 十 inside an ordinary word (一些, 统一, 十分)
-    if unit in lex.MONEY_UNITS and (bracket := BRACKET_AFTER.match(compact, mention.end, sentence[1])) and (
+    if unit not in lex.PERCENT_UNITS and (bracket := BRACKET_AFTER.match(compact, mention.end, sentence[1])) and (
+            unit in lex.MONEY_UNITS or bracket.group().startswith("的")) and (
             bracket.group().startswith("之间") or mention.qualifier in BOUND_QUALIFIERS):
-        return False  # 收入5000元至8000元之间|占56%, 超过1万元|仅一成: an income bracket, the share is the figure
+        return False  # 收入5000元至8000元之间|占56%, 在线超过10小时的司机|占比: a bracket, the share is the figure
     if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
         return False
     before = compact[max(0, mention.core_start - 2): mention.core_start]
     ranked = before in RANK_WORDS and not mention.magnitude  # 电话12345; 咨询电话1.5万个 counts calls
-    if before.endswith(("第", "前", "#")) or ranked or (
-            mention.qualifier in ("at_least", "less_than") or mention.value_max is not None) and (
+    if before.endswith(("第", "前", "#", "届")) or ranked or VAGUE_REDUPLICATION.match(compact, mention.core_start) or (
+            mention.qualifier != "exact" or mention.value_max is not None) and (
             _is_threshold(compact, mention, sentence)):
         return False
     if before[-1:] in ASCII_LETTERS or compact[mention.core_end: mention.core_end + 1] in ASCII_LETTERS:
@@ -230,6 +238,8 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
         return False
     if unit in POLICY_UNITS:
         after = _tokens_after(tokens, mention.end, limit=2)
-        if any(t.word.endswith(lex.POLICY_HEADS) for t in after):
-            return False
+        if any(t.word.endswith(lex.POLICY_HEADS) for t in after) and not (
+                after[0].word == "重点" and len(after) > 1 and is_nounish(after[1])
+                and not after[1].word.endswith(lex.POLICY_HEADS + ("领域", "工作"))):
+            return False  # 五方面, 三个重点; but 38个重点|城市 counts cities
     return True

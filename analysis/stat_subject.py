@@ -64,7 +64,20 @@ def _window(after: list[Tok]) -> list[Tok]:
         window = window[1:]
     stop = next((i for i, t in enumerate(window) if is_punct(t) or t.word in lex.BYLINE or t.word not in
                  NOUNISH_NUMERAL_WORDS and (t.flag in ("m", "q", "x") or COUNTED_WORD.match(t.word))), len(window))
-    return window[:stop]
+    return _with_level_bounds(window[:stop])
+
+
+def _with_level_bounds(window: list[Tok]) -> list[Tok]:
+    """6个|省级以上开发区: a level and its 以上 read as one modifier (以上/f alone ends a noun run)."""
+    if not any(t.word in RANK_WORDS for t in window[1:]):
+        return window
+    out: list[Tok] = []
+    for tok in window:
+        if tok.word in RANK_WORDS and out and out[-1].word.endswith("级"):
+            out[-1] = Tok(out[-1].word + tok.word, out[-1].flag, out[-1].start, tok.end)
+        else:
+            out.append(tok)
+    return out
 
 
 def _lastpeople_head(window: list[Tok], head: int) -> int:

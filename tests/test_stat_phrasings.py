@@ -139,6 +139,14 @@ from analysis.statistics import extract_statistics
     ("月薪8000元以上的岗位占比超过两成。", "超过两成", "subject", "岗位占比"),
     ("有的企业为高级技师开出年薪40万元。", "40万元", "subject", "年薪"),
     ("参保费用由财政每人每年补贴80元。", "80元", "subject", "补贴"),
+    # raw blind batch 16: 重点 before a noun counts that noun; glue the tagger calls a place (长达/ns) or a numeral
+    # (首次/m); a level with 以上; hiring cycles and engineers' pay are the workforce's
+    ("监测覆盖全国38个重点城市。", "38个", "subject", "重点城市"),
+    ("技术工人岗位的平均招聘周期则长达41天。", "41天", "subject", "技术工人岗位的平均招聘周期"),
+    ("高新区产值首次突破千亿元大关。", "突破千亿元", "subject", "高新区产值"),
+    ("全市6个省级以上开发区实现产值2103.5亿元。", "6个", "subject", "省级以上开发区"),
+    ("一季度平台企业平均招聘周期为23天。", "23天", "is_workforce", True),
+    ("电池工艺工程师的平均月薪为15800元。", "15800元", "is_workforce", True),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
@@ -165,6 +173,12 @@ def test_phrasing(text: str, span: str, field: str, expected) -> None:
     ("会议有两项议程：一是听取报告，二是审议文件。", "两项"),
     ("企业稳岗率达到95%以上的，返还比例提高至90%。", "95%以上"),
     ("对招用就业困难人员3至5人的小微企业，给予一次性补贴。", "3至5人"),
+    # a reduplicated vague numeral, a session number after 届, a bracket defining the people a share is of, and a
+    # round magnitude defining a class of firms
+    ("千千万万个“工匠”必将大有作为。", "千千万万个"),
+    ("在省总工会十四届五次全委会议上作报告。", "五次"),
+    ("在线时长超过10小时的司机占比41.3%。", "超过10小时"),
+    ("其中产值超百亿元企业6家。", "超百亿元"),
 ])
 def test_not_a_figure(text: str, absent: str) -> None:
     assert absent not in [s.text.replace(" ", "") for s in extract_statistics(text)]
