@@ -93,6 +93,8 @@ def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
         return False  # 每月|收入, 一天|挣: what is earned per period is the figure
     if collected and collected[0].word in PERIOD_RATES:
         return True  # 现在|每月收入: the period closes the phrase
+    if tok.flag == "p" and tok.word in JOINING_WORDS and collected and is_nounish(collected[0]):
+        return False  # 研发/j 与/p 技术人员: the tagger's preposition joins two nouns
     if is_punct(tok) or tok.flag in ("m", "q", "r", "p", "f", "y", "e", "o", "x"):
         return True
     if tok.word in lex.SCOPE_WORDS or tok.flag == "t" and TIME_WORD.match(tok.word) or REFERENCE_TIME.search(tok.word):

@@ -147,6 +147,7 @@ from analysis.statistics import extract_statistics
     ("全市6个省级以上开发区实现产值2103.5亿元。", "6个", "subject", "省级以上开发区"),
     ("一季度平台企业平均招聘周期为23天。", "23天", "is_workforce", True),
     ("电池工艺工程师的平均月薪为15800元。", "15800元", "is_workforce", True),
+    ("研发与技术人员6420人，占13.3%。", "6420人", "subject", "研发与技术人员"),  # 与/p joins two nouns
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
