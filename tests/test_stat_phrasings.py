@@ -148,7 +148,8 @@ from analysis.statistics import extract_statistics
     ("一季度平台企业平均招聘周期为23天。", "23天", "is_workforce", True),
     ("电池工艺工程师的平均月薪为15800元。", "15800元", "is_workforce", True),
     ("研发与技术人员6420人，占13.3%。", "6420人", "subject", "研发与技术人员"),  # 与/p joins two nouns
-    ("公司计划员工人均培训时长达到50小时。", "50小时", "is_target", True),  # 计划 + what + 达到: a plan
+    ("公司计划员工人均培训时长达到50小时。", "50小时", "is_target", True),
+    ("全年帮助1.2万名职工追回工资1.3亿元。", "1.3亿元", "subject", "追回工资"),  # money won back keeps its verb  # 计划 + what + 达到: a plan
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
