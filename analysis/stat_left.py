@@ -84,6 +84,11 @@ def left_subject(before: list[Tok], context: Callable[[], list[Tok]]) -> str:
     cut = _clause_mark(before)
     clause = without_period_reference(before[cut + 1:])
     clause = _before_change_to(_around_quoted_name(clause))
+    if cut >= 0 and before[cut].word == "、":  # 数控加工、工业机器人、检测与维修等|专业28个: the class after 等
+        etc = max((j for j, t in enumerate(clause[:-1]) if t.word in ("等", "等等")), default=-1)
+        if etc >= 0 and not (people_head(clause[-1].word) or clause[-1].word in ("群体", "人群", "对象")):
+            # (…配送员等会员, …司机等群体: a class of people keeps its example)
+            clause, cut = clause[etc + 1:], -1  # (the list before it is no part of what is counted)
     refs = [i for i, t in enumerate(clause) if (i > 0 or t.word in OPENING_COMPARISONS)
             and t.word in lex.REFERENCE_WORDS and (t.word not in SOURCE_WORDS or _starts_change(clause[i + 1:]))
             and not (t.word == "按" and i + 1 < len(clause) and clause[i + 1].word in PERIOD_UNITS)]  # 按月支付

@@ -118,7 +118,7 @@ def _counted_subject(compact: str, mention: Mention, sides: tuple[list[Tok], lis
                 counts_people(named) if unit in lex.PEOPLE_UNITS else not is_people_noun(named)) and (
                 not _is_place_name(named, before)):
             return named  # 劳动力约480万人|外出务工260万人: a noun run right before a figure is that figure's topic
-        return honour_subject(tokens(subject_end, bounds[1])) or subject
+        return honour_subject(tokens(subject_end, bounds[1])) or _people_of(subject, mode)
     named = left()
     if mode != "people" or named and named not in lex.ACTION_VERBS and not _is_place_name(named, before):
         return named
@@ -142,6 +142,14 @@ def _listed_class(after: list[Tok]) -> list[Tok]:
                 people_head(tok.word) and i + 1 < len(after) and after[i + 1].word != "、"):
             return []  # 432名毕业生|进入航空维修、新能源等…, 3所职业院校开设了…等: the list is not what is counted
     return []
+
+
+def _people_of(subject: str, mode: str) -> str:
+    """12名|员工工资 (one token): a head count counts the people, not the money named after them."""
+    if mode != "people" or not subject.endswith(lex.MONEY_HEADS):
+        return subject
+    return next((subject[:k] for k in range(2, len(subject) - 1)
+                 if subject[k:] in lex.MONEY_HEADS and people_head(subject[:k])), subject)
 
 
 def _recovered(compact: str, named: str, start: int, end: int) -> str:

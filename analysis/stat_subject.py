@@ -226,7 +226,9 @@ def _noun_run(window: list[Tok], *, heads: tuple[str, ...]) -> list[Tok]:
     run: list[Tok] = []
     for i, tok in enumerate(window[:5]):
         joining = tok.word in JOINING_WORDS and run and i + 1 < len(window) and is_nounish(window[i + 1])
-        inner_verb = run and tok.word in MODIFYING_VERBS  # 城镇|新增|就业|目标 (集体|授予|… is a new clause)
+        inner_verb = run and (tok.word in MODIFYING_VERBS or all(t.flag == "a" for t in run) and i + 1 < len(window)
+                              and tok.flag in VERB_FLAGS and is_nounish(window[i + 1]))
+        # 城镇|新增|就业|目标, 严重/a|欠薪/v|用人单位 (集体|授予|… is a new clause)
         if not joining and not inner_verb and (not is_nounish(tok) or tok.flag == "i"):
             break
         following = window[i + 1].flag if i + 1 < len(window) else ""

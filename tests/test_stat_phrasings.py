@@ -149,7 +149,13 @@ from analysis.statistics import extract_statistics
     ("电池工艺工程师的平均月薪为15800元。", "15800元", "is_workforce", True),
     ("研发与技术人员6420人，占13.3%。", "6420人", "subject", "研发与技术人员"),  # 与/p joins two nouns
     ("公司计划员工人均培训时长达到50小时。", "50小时", "is_target", True),
-    ("全年帮助1.2万名职工追回工资1.3亿元。", "1.3亿元", "subject", "追回工资"),  # money won back keeps its verb  # 计划 + what + 达到: a plan
+    ("全年帮助1.2万名职工追回工资1.3亿元。", "1.3亿元", "subject", "追回工资"),  # money won back keeps its verb
+    # raw blind batch 17: an adjective before a verb and its noun, people counted before a money noun, the class of
+    # things after a list closed by 等, a result verb before the number
+    ("将15家严重失信用人单位列入名单。", "15家", "subject", "严重失信用人单位"),
+    ("某公司拖欠30名员工工资合计6万元。", "30名", "subject", "员工"),
+    ("学院开设焊接、电气、汽车检测与维修等专业24个。", "24个", "subject", "专业"),
+    ("全市地区生产总值完成3125.6亿元。", "3125.6亿元", "subject", "生产总值"),  # 计划 + what + 达到: a plan
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
