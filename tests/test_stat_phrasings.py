@@ -155,7 +155,9 @@ from analysis.statistics import extract_statistics
     ("将15家严重失信用人单位列入名单。", "15家", "subject", "严重失信用人单位"),
     ("某公司拖欠30名员工工资合计6万元。", "30名", "subject", "员工"),
     ("学院开设焊接、电气、汽车检测与维修等专业24个。", "24个", "subject", "专业"),
-    ("全市地区生产总值完成3125.6亿元。", "3125.6亿元", "subject", "生产总值"),  # 计划 + what + 达到: a plan
+    ("全市地区生产总值完成3125.6亿元。", "3125.6亿元", "subject", "生产总值"),
+    ("全市高技能人才72.1万人，占比21.1%。", "21.1%", "subject", "高技能人才"),  # a bare 占比: the figure before's
+    ("执法部门依法处以罚款5万元。", "5万元", "subject", "罚款"),  # 计划 + what + 达到: a plan
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
