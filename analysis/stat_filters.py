@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from analysis import stat_lexicon as lex
 from analysis.stat_clause import counts_people
@@ -19,6 +20,9 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "114", "12345", "12315", "12333", "12351", "12366", "95598"})
 MAGNITUDE_MODIFIER_UNITS = frozenset({"人", "名", "家", "个", "亩"})
 VAGUE_MARKS = frozenset("数几若")
+RATE_NAME_TOKENS = 6
+RATE_NAME_MAX = 1000
+RATE_ENDS = ("率", "比重", "占比")
 ROUND_MAGNITUDES = frozenset({"万", "亿", "千万", "百万", "万亿", "十万", "十亿", "百亿", "千亿"})
 CLASS_HEADS = ("企业", "项目", "工程", "集群", "园区")
 VAGUE_REDUPLICATION = re.compile(r"千千万万|万万千千|成千上万|成百上千|千万万")  # 千千万万个“工匠”: no figure
@@ -148,6 +152,12 @@ def _is_threshold(compact: str, mention: Mention, sentence: tuple[int, int]) -> 
     return clause.lstrip("，,；;：:").startswith("对")
 
 
+def _names_a_rate(after: list[Tok]) -> bool:
+    """The nouns right after a count end in a rate (…城镇调查失业率): the count names the rate's population."""
+    run = list(takewhile(lambda t: is_nounish(t) or t.flag == "vn", after))
+    return len(run) >= 2 and run[-1].word.endswith(RATE_ENDS)
+
+
 def _figure_follows(compact: str, mention: Mention, sentence: tuple[int, int]) -> bool:
     """Another number follows in the same clause right after the noun the count modifies."""
     clause_end = min([i for i in (compact.find(p, mention.end, sentence[1]) for p in "，,；;。") if i >= 0]
@@ -236,6 +246,9 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
     if mention.chinese and mention.value <= SMALL_CATEGORY and unit in POLICY_UNITS and _figure_follows(
             compact, mention, sentence):
         return False
+    if unit == "个" and mention.value < RATE_NAME_MAX and not compact.endswith("有", 0, mention.start) and (
+            _names_a_rate(_tokens_after(tokens, mention.end, limit=RATE_NAME_TOKENS))):
+        return False  # 31个大城市城镇调查失业率为5.0%: the count names the rate's population (有23个省份…: counted)
     if unit in POLICY_UNITS:
         after = _tokens_after(tokens, mention.end, limit=2)
         if any(t.word.endswith(lex.POLICY_HEADS) for t in after) and not (

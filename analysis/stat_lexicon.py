@@ -191,7 +191,7 @@ MONEY_HEADS = ("补贴", "津贴", "奖励", "奖金", "资助", "补助", "红�
 # Durations are statistics only when the sentence measures time (平均在线时长9.6小时, 办理周期不足30天).
 DURATION_UNITS = frozenset({"小时", "个小时", "天", "分钟", "个月", "周", "秒", "工作日", "个工作日"})
 DURATION_CUES = ("时长", "周期", "用时", "耗时", "工时", "平均", "缩短", "压缩", "提速", "延长", "减少", "时间", "在线",
-                 "日均", "人均")
+                 "日均", "人均", "增加")  # (比上月增加0.2小时: a measured time changed)
 HONOUR_VERBS_SET = frozenset(HONOUR_VERBS)
 # 每年…不少于 is a requirement (a target) only inside its own clause (每年开发不少于3000个岗位).
 YEARLY_MINIMUM = "每年"

@@ -44,6 +44,8 @@ EXTRACTOR_VERSION = "1.7.0"  # 1.6: bulletins and company reports; 1.7: raw-text
 
 RESTATED_MIN = 1000  # small values recur by coincidence (金牌86枚、银牌86枚); large ones are restatements
 RESTATED_GAP = 8
+# …行政人员338人；合计5,584人: a total closing a list restates the count given before (not 共计发放…, a new sum)
+TOTAL_LINES = ("；合计", "。合计", "，合计", "：合计", ";合计", ",合计")
 COUNT_UNITS = lex.PEOPLE_UNITS | lex.COUNT_UNITS
 HEADCOUNT_TAILS = ("就业", "再就业", "培训", "人数")  # a bare 236 after 参保人数 counts people
 PIECE_HEADS = ("板", "砖", "场", "田", "地")  # 45块足球场, 两百块试板: pieces, not colloquial money
@@ -143,20 +145,24 @@ def _restated(first: Draft, draft: Draft) -> bool:
     return (first.sentence == draft.sentence and first.value >= RESTATED_MIN and gap > RESTATED_GAP)
 
 
-def _merge(drafts: list[Draft]) -> list[list[Draft]]:
+def _merge(drafts: list[Draft], totals: frozenset[int] = frozenset()) -> list[list[Draft]]:
     """Group repeated mentions of one figure: same value, unit, qualifier, goal and subject, or a restatement in one
     sentence (目标1100万人 and 完成1100万人 stay two figures).
 
     A draft joins the earliest group that fits; groups are indexed by (figure, subject) and, for restatements, by
-    the sentence of their last mention, so a document with thousands of figures merges in linear time.
+    the sentence of their last mention, so a document with thousands of figures merges in linear time. A total
+    (合计5584人, its start in `totals`) that equals a figure already reported restates it, whatever its subject.
     """
     groups: list[list[Draft]] = []
     by_subject: dict[tuple, int] = {}
+    by_figure: dict[tuple, int] = {}  # figure → its first group
     in_sentence: dict[tuple, list[int]] = {}  # (figure, sentence) → groups whose last mention is in that sentence
     for draft in drafts:
         figure = (draft.value, draft.value_max, draft.unit, draft.kind, draft.mention.qualifier, draft.is_target)
         here = (figure, draft.sentence)
         chosen = by_subject.get((figure, draft.subject))
+        if chosen is None and draft.mention.start in totals:
+            chosen = by_figure.get(figure)
         for g in in_sentence.get(here, ()):
             if (chosen is None or g < chosen) and _restated(groups[g][-1], draft):
                 chosen = g
@@ -164,6 +170,7 @@ def _merge(drafts: list[Draft]) -> list[list[Draft]]:
             chosen = len(groups)
             groups.append([])
             by_subject[(figure, draft.subject)] = chosen
+            by_figure.setdefault(figure, chosen)
         group = groups[chosen]
         if not group or group[-1].sentence != draft.sentence:
             if group:
@@ -206,7 +213,8 @@ def extract_statistics(text: str, *, sections: tuple[Section, ...] = ()) -> tupl
         if kept:
             drafts += describe_sentence(compact, bounds, kept, document=document, sentence_tokens=tokens,
                                         planned=bool(plans) and any(a <= bounds[0] < b for a, b in plans))
-    return _statistics(text, index, _merge(drafts), sections)
+    totals = frozenset(d.mention.start for d in drafts if compact.endswith(TOTAL_LINES, 0, d.mention.start))
+    return _statistics(text, index, _merge(drafts, totals), sections)
 
 
 def _statistics(text: str, index: Sequence[int], groups: list[list[Draft]],

@@ -157,7 +157,8 @@ from analysis.statistics import extract_statistics
     ("学院开设焊接、电气、汽车检测与维修等专业24个。", "24个", "subject", "专业"),
     ("全市地区生产总值完成3125.6亿元。", "3125.6亿元", "subject", "生产总值"),
     ("全市高技能人才72.1万人，占比21.1%。", "21.1%", "subject", "高技能人才"),  # a bare 占比: the figure before's
-    ("执法部门依法处以罚款5万元。", "5万元", "subject", "罚款"),  # 计划 + what + 达到: a plan
+    ("执法部门依法处以罚款5万元。", "5万元", "subject", "罚款"),
+    ("就业人员周平均工作时间为48.3小时，比上月增加0.3小时。", "0.3小时", "kind", "measure"),  # a measured time changed  # 计划 + what + 达到: a plan
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
@@ -190,9 +191,16 @@ def test_phrasing(text: str, span: str, field: str, expected) -> None:
     ("在省总工会十四届五次全委会议上作报告。", "五次"),
     ("在线时长超过10小时的司机占比41.3%。", "超过10小时"),
     ("其中产值超百亿元企业6家。", "超百亿元"),
+    ("31个大城市城镇调查失业率为5.2%。", "31个"),  # the count names the rate's population
 ])
 def test_not_a_figure(text: str, absent: str) -> None:
     assert absent not in [s.text.replace(" ", "") for s in extract_statistics(text)]
+
+
+def test_a_total_closing_a_list_restates_the_count_before() -> None:
+    text = "公司在职员工合计4200人。专业构成：生产人员3100人；技术人员800人；行政人员300人；合计4200人。"
+    total = [s for s in extract_statistics(text) if s.value == 4200]
+    assert len(total) == 1 and len(total[0].spans) == 2 and total[0].subject == "公司在职员工"
 
 
 def test_the_same_figure_as_goal_and_as_result_stays_two() -> None:
