@@ -148,7 +148,7 @@ from analysis.statistics import extract_statistics
     ("一季度平台企业平均招聘周期为23天。", "23天", "is_workforce", True),
     ("电池工艺工程师的平均月薪为15800元。", "15800元", "is_workforce", True),
     ("研发与技术人员6420人，占13.3%。", "6420人", "subject", "研发与技术人员"),  # 与/p joins two nouns
-    ("公司计划员工人均培训时长达到50小时。", "50小时", "is_target", True),
+    ("公司计划员工人均培训时长达到50小时。", "50小时", "is_target", True),  # 计划 + what + 达到: a plan
     ("全年帮助1.2万名职工追回工资1.3亿元。", "1.3亿元", "subject", "追回工资"),  # money won back keeps its verb
     # raw blind batch 17: an adjective before a verb and its noun, people counted before a money noun, the class of
     # things after a list closed by 等, a result verb before the number
@@ -158,7 +158,7 @@ from analysis.statistics import extract_statistics
     ("全市地区生产总值完成3125.6亿元。", "3125.6亿元", "subject", "生产总值"),
     ("全市高技能人才72.1万人，占比21.1%。", "21.1%", "subject", "高技能人才"),  # a bare 占比: the figure before's
     ("执法部门依法处以罚款5万元。", "5万元", "subject", "罚款"),
-    ("就业人员周平均工作时间为48.3小时，比上月增加0.3小时。", "0.3小时", "kind", "measure"),  # a measured time changed  # 计划 + what + 达到: a plan
+    ("就业人员周平均工作时间为48.3小时，比上月增加0.3小时。", "0.3小时", "kind", "measure"),  # a time changed
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
