@@ -35,7 +35,7 @@ def test_field_accuracy_on_the_annotated_set(result, field):
 BLIND_DIR = Path(__file__).parent / "data" / "stats_blind"
 # Blind batches 9–18 (their README): annotators who never saw the extractor settled some subject questions the
 # other way, so subject has its own, lower floor; these guard against regressions, they do not fit anything.
-BLIND_FLOORS = {"f1": 0.97, "subject": 0.72, "is_workforce": 0.92, "is_target": 0.94, "unit": 0.98,
+BLIND_FLOORS = {"f1": 0.98, "subject": 0.78, "is_workforce": 0.93, "is_target": 0.96, "unit": 0.98,
                 "qualifier": 0.99, "value": 0.99, "kind": 0.99}
 
 
