@@ -23,6 +23,7 @@ VAGUE_MARKS = frozenset("数几若")
 RATE_NAME_TOKENS = 6
 RATE_NAME_MAX = 1000
 RATE_ENDS = ("率", "比重", "占比")
+RATE_NEAR = re.compile("率|比重|占比")  # (the cheap test first: most counts have no rate after them)
 ROUND_MAGNITUDES = frozenset({"万", "亿", "千万", "百万", "万亿", "十万", "十亿", "百亿", "千亿"})
 CLASS_HEADS = ("企业", "项目", "工程", "集群", "园区")
 VAGUE_REDUPLICATION = re.compile(r"千千万万|万万千千|成千上万|成百上千|千万万")  # 千千万万个“工匠”: no figure
@@ -178,15 +179,16 @@ def is_plausible(compact: str, mention: Mention, sentence: tuple[int, int]) -> b
     unit = mention.unit
     if not unit and mention.chinese and not mention.magnitude:
         return False  # the most frequent case by far: 一 or 十 inside an ordinary word (一些, 统一, 十分)
-    if unit not in lex.PERCENT_UNITS and (bracket := BRACKET_AFTER.match(compact, mention.end, sentence[1])) and (
-            unit in lex.MONEY_UNITS or bracket.group().startswith("的")) and (
+    if (unit in lex.MONEY_UNITS or unit not in lex.PERCENT_UNITS and compact.startswith("的", mention.end)) and (
+            bracket := BRACKET_AFTER.match(compact, mention.end, sentence[1])) and (
             bracket.group().startswith("之间") or mention.qualifier in BOUND_QUALIFIERS):
         return False  # 收入5000元至8000元之间|占56%, 在线超过10小时的司机|占比: a bracket, the share is the figure
     if unit in lex.TIME_UNITS and not _measured_duration(compact, mention, sentence):
         return False
     before = compact[max(0, mention.core_start - 2): mention.core_start]
     ranked = before in RANK_WORDS and not mention.magnitude  # 电话12345; 咨询电话1.5万个 counts calls
-    if before.endswith(("第", "前", "#", "届")) or ranked or VAGUE_REDUPLICATION.match(compact, mention.core_start) or (
+    if before.endswith(("第", "前", "#", "届")) or ranked or (
+            compact[mention.core_start] in "千万成" and VAGUE_REDUPLICATION.match(compact, mention.core_start)) or (
             mention.qualifier != "exact" or mention.value_max is not None) and (
             _is_threshold(compact, mention, sentence)):
         return False
@@ -246,7 +248,8 @@ def is_statistic(compact: str, mention: Mention, tokens: list[Tok], sentence: tu
     if mention.chinese and mention.value <= SMALL_CATEGORY and unit in POLICY_UNITS and _figure_follows(
             compact, mention, sentence):
         return False
-    if unit == "个" and mention.value < RATE_NAME_MAX and not compact.endswith("有", 0, mention.start) and (
+    if unit == "个" and mention.value < RATE_NAME_MAX and RATE_NEAR.search(compact, mention.end, mention.end + 14) and (
+            not compact.endswith("有", 0, mention.start)) and (
             _names_a_rate(_tokens_after(tokens, mention.end, limit=RATE_NAME_TOKENS))):
         return False  # 31个大城市城镇调查失业率为5.0%: the count names the rate's population (有23个省份…: counted)
     if unit in POLICY_UNITS:

@@ -37,6 +37,8 @@ NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 MONEY_NAMERS = lex.MONEY_HEADS + ("捐赠", "投入")
 MONEY_AFTER_PAYING = re.compile(r"^.+(?:开出|给出|每人每[年月天]|每人|处以)")  # who pays or is paid, then the money
+PAYING_MARK = re.compile("开出|给出|每人|处以")
+RATE_CLAUSE = re.compile(r"(?:^|(?<=[，,；;：:]))按照?[^，,；;：:。]*$")  # the number's clause opens with 按
 RECOVERY_VERBS = frozenset({"追回", "追讨", "追发", "讨回", "挽回", "补发", "清偿"})
 MAX_LISTED_ITEM_TOKENS = 3  # 环卫、交警、公交等: short items; a clause before 、 is no item
 DEMAND_NOUNS = QUANTITY_NOUNS + ("需求", "缺口")  # a bare number after these is their size
@@ -52,10 +54,11 @@ def name_subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, 
     unit = mention.unit
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
         named = _money_subject(after, left, unit) or money_named_before(tokens(bounds[0], mention.start))
-        paid = MONEY_AFTER_PAYING.sub("", named)  # 为首席技师开出|年薪, 财政每人每年|补贴
+        paid = MONEY_AFTER_PAYING.sub("", named) if PAYING_MARK.search(named) else named  # 开出|年薪, 每人每年|补贴
         named = paid if paid != named and paid.endswith(lex.MONEY_HEADS) and len(paid) >= 2 else named
         return _recovered(compact, named, bounds[0], mention.start)
-    if unit in lex.PERCENT_UNITS and _rate_of_standard(before) and (paid := right_subject(after, mode="money")):
+    if unit in lex.PERCENT_UNITS and RATE_CLAUSE.search(compact, bounds[0], mention.start) and (
+            paid := right_subject(after, mode="money")):
         return paid  # 按当地最低工资标准的70%|给予见习补贴: the rate sets the money paid
     share = _share_subject(compact, mention, after, left)
     if share is not None:
@@ -130,6 +133,8 @@ def _counted_subject(compact: str, mention: Mention, sides: tuple[list[Tok], lis
 
 def _listed_class(after: list[Tok]) -> list[Tok]:
     """1.6万名|环卫、交警、公交等|一线工作人员: the tokens after a 等 that closes a list, [] when there is none."""
+    if not any(t.word == "、" for t in after[1: MAX_LISTED_ITEM_TOKENS + 1]):
+        return []  # most counts: no list right after the number
     listed, item = False, 0  # item: tokens in the list item being read
     for i, tok in enumerate(after):
         if tok.word in ("等", "等等"):
@@ -156,12 +161,6 @@ def _recovered(compact: str, named: str, start: int, end: int) -> str:
     """追回|工资 → 追回工资: money won back for workers is named with the verb (工资 alone would read as wages)."""
     at = compact.rfind(named, start, end) if named else -1
     return compact[at - 2: at] + named if at >= 2 and compact[at - 2: at] in RECOVERY_VERBS else named
-
-
-def _rate_of_standard(before: list[Tok]) -> bool:
-    """The number's clause opens with 按/按照 (a rate of some standard)."""
-    clause = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if is_punct(before[i])), 0):]
-    return bool(clause) and clause[0].word in ("按", "按照")
 
 
 def _names_honour(phrase: str) -> bool:

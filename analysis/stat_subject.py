@@ -64,20 +64,7 @@ def _window(after: list[Tok]) -> list[Tok]:
         window = window[1:]
     stop = next((i for i, t in enumerate(window) if is_punct(t) or t.word in lex.BYLINE or t.word not in
                  NOUNISH_NUMERAL_WORDS and (t.flag in ("m", "q", "x") or COUNTED_WORD.match(t.word))), len(window))
-    return _with_level_bounds(window[:stop])
-
-
-def _with_level_bounds(window: list[Tok]) -> list[Tok]:
-    """6个|省级以上开发区: a level and its 以上 read as one modifier (以上/f alone ends a noun run)."""
-    if not any(t.word in RANK_WORDS for t in window[1:]):
-        return window
-    out: list[Tok] = []
-    for tok in window:
-        if tok.word in RANK_WORDS and out and out[-1].word.endswith("级"):
-            out[-1] = Tok(out[-1].word + tok.word, out[-1].flag, out[-1].start, tok.end)
-        else:
-            out.append(tok)
-    return out
+    return window[:stop]
 
 
 def _lastpeople_head(window: list[Tok], head: int) -> int:
@@ -225,7 +212,9 @@ def _noun_run(window: list[Tok], *, heads: tuple[str, ...]) -> list[Tok]:
                 break
     run: list[Tok] = []
     for i, tok in enumerate(window[:5]):
-        joining = tok.word in JOINING_WORDS and run and i + 1 < len(window) and is_nounish(window[i + 1])
+        joining = (tok.word in JOINING_WORDS and run and i + 1 < len(window) and is_nounish(window[i + 1])
+                   or tok.word in RANK_WORDS and run and run[-1].word.endswith("级")  # 省级|以上|开发区
+                   or tok.word.endswith("级") and i + 1 < len(window) and window[i + 1].word in RANK_WORDS)
         inner_verb = run and (tok.word in MODIFYING_VERBS or all(t.flag == "a" for t in run) and i + 1 < len(window)
                               and tok.flag in VERB_FLAGS and is_nounish(window[i + 1]))
         # 城镇|新增|就业|目标, 严重/a|欠薪/v|用人单位 (集体|授予|… is a new clause)

@@ -170,7 +170,8 @@ def _merge(drafts: list[Draft], totals: frozenset[int] = frozenset()) -> list[li
             chosen = len(groups)
             groups.append([])
             by_subject[(figure, draft.subject)] = chosen
-            by_figure.setdefault(figure, chosen)
+            if totals:  # (most articles have no total line: no second index to keep)
+                by_figure.setdefault(figure, chosen)
         group = groups[chosen]
         if not group or group[-1].sentence != draft.sentence:
             if group:
