@@ -38,7 +38,7 @@ ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "�
 MONEY_NAMERS = lex.MONEY_HEADS + ("捐赠", "投入")
 MONEY_AFTER_PAYING = re.compile(r"^.+(?:开出|给出|每人每[年月天]|每人|处以)")  # who pays or is paid, then the money
 PAYING_MARK = re.compile("开出|给出|每人|处以")
-RATE_CLAUSE = re.compile(r"(?:^|(?<=[，,；;：:]))按照?[^，,；;：:。]*$")  # the number's clause opens with 按
+RATE_OF_STANDARD = re.compile(r"按照?[^，,；;：:。]*的$")  # 按当地最低工资标准的|80%: a rate set by a standard
 RECOVERY_VERBS = frozenset({"追回", "追讨", "追发", "讨回", "挽回", "补发", "清偿"})
 MAX_LISTED_ITEM_TOKENS = 3  # 环卫、交警、公交等: short items; a clause before 、 is no item
 DEMAND_NOUNS = QUANTITY_NOUNS + ("需求", "缺口")  # a bare number after these is their size
@@ -57,7 +57,7 @@ def name_subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, 
         paid = MONEY_AFTER_PAYING.sub("", named) if PAYING_MARK.search(named) else named  # 开出|年薪, 每人每年|补贴
         named = paid if paid != named and paid.endswith(lex.MONEY_HEADS) and len(paid) >= 2 else named
         return _recovered(compact, named, bounds[0], mention.start)
-    if unit in lex.PERCENT_UNITS and RATE_CLAUSE.search(compact, bounds[0], mention.start) and (
+    if unit in lex.PERCENT_UNITS and RATE_OF_STANDARD.search(compact, bounds[0], mention.start) and (
             paid := right_subject(after, mode="money")):
         return paid  # 按当地最低工资标准的70%|给予见习补贴: the rate sets the money paid
     share = _share_subject(compact, mention, after, left)

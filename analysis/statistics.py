@@ -12,8 +12,6 @@ memoised by the words and flags of the tokens before it: such runs (，城镇新
 """
 from __future__ import annotations
 
-import re
-
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
@@ -35,7 +33,7 @@ from analysis.stat_flags import (
 )
 from analysis.stat_lists import distribute
 from analysis.stat_mentions import Mention, compact_text, find_mentions, sentence_bounds
-from analysis.stat_naming import name_subject
+from analysis.stat_naming import RATE_OF_STANDARD, name_subject
 from analysis.stat_stripped import counts_people_bare
 from analysis.stat_tagging import pos_tokens
 from analysis.stat_tokens import Tok
@@ -53,7 +51,6 @@ PERCENT_SCALE = {"%": 1.0, "‰": 0.1, "成": 10.0}
 clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
 is_change_phrase = lru_cache(maxsize=1 << 12)(stat_clause.is_change_phrase)  # pure str → bool, asked once a figure
 START = itemgetter(2)  # Tok.start
-RATE_OF_STANDARD = re.compile(r"按[^，,；;。]*的$")  # 按当地最低工资标准的80%|发放: a rate set by a standard
 
 
 class Draft(NamedTuple):
