@@ -22,6 +22,7 @@ PHRASE_FLAGS = ("n", "vn", "a", "b", "j", "l")
 GOAL_VERBS = frozenset({"力争", "争取", "确保", "力求", "预计", "努力"})
 SCOPE_ORGS = ORG_SUFFIXES + ("企业", "单位", "行业", "领域")
 MIN_SCOPED_CHARS = 7
+NOT_PLACES = frozenset({"城镇", "农村", "城乡"})  # tagged ns, but kinds of place: 东部地区|城镇|调查失业率
 PERIOD_ADJECTIVES = frozenset({"年", "月"})  # 职工|年|平均工资: "yearly", tagged as a numeral
 TIME_ENDING = re.compile(r"(?:年|月|日|节|季度|后|前|初|末|底|期间)$")
 NAMED_PEOPLE = tuple(h for h in lex.PEOPLE_HEADS if len(h) >= 2)  # 员工, 人才 (not 用工, whose 工 is no person)
@@ -44,7 +45,7 @@ def _is_phrase(toks: list) -> bool:
 
 def after_inner_place(toks: list) -> list:
     """外卖平台|昆明|活跃骑手: a place name inside the phrase starts what is counted."""
-    places = [i for i, t in enumerate(toks[:-1]) if i > 0 and t.flag == "ns" and (
+    places = [i for i, t in enumerate(toks[:-1]) if i > 0 and t.flag == "ns" and t.word not in NOT_PLACES and (
         len(t.word) >= 2 or toks[i - 1].word == "在" and is_people_noun(toks[-1].word))]  # 平台在昆|注册司机
     tail = toks[places[-1] + 1:] if places else []
     text = "".join(t.word for t in tail)

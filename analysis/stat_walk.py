@@ -95,6 +95,8 @@ def _is_left_boundary(tok: Tok, collected: list[Tok]) -> bool:
         return True  # 现在|每月收入: the period closes the phrase
     if tok.flag == "p" and tok.word in JOINING_WORDS and collected and is_nounish(collected[0]):
         return False  # 研发/j 与/p 技术人员: the tagger's preposition joins two nouns
+    if tok.word in MISTAGGED_NOUNS or tok.word in REGION_WORDS and collected and collected[0].word == "地区":
+        return False  # 本科/r (not a pronoun), 中部/f|地区
     if is_punct(tok) or tok.flag in ("m", "q", "r", "p", "f", "y", "e", "o", "x"):
         return True
     if tok.word in lex.SCOPE_WORDS or tok.flag == "t" and TIME_WORD.match(tok.word) or REFERENCE_TIME.search(tok.word):
@@ -171,6 +173,9 @@ def _age_band(before: list[Tok]) -> list[Tok]:
 
 
 PERIOD_ENDS = frozenset({"月", "年", "日", "天", "周"})
+MISTAGGED_NOUNS = frozenset({"本科"})  # the tagger reads its 本 as a demonstrative (本科/r)
+REGION_WORDS = frozenset({"东部", "中部", "西部", "东北", "南部", "北部", "沿海", "内陆"})
+EDUCATION_LEVELS = frozenset({"本科", "大专", "专科", "中专", "高中", "初中", "硕士", "博士", "研究生"})
 
 
 def _collect(before: list[Tok]) -> list[Tok]:
@@ -184,7 +189,8 @@ def _collect(before: list[Tok]) -> list[Tok]:
         bound = len(tok.word) == 1 and (tok.flag in ("m", "q") or tok.word == "之") and not (
             NUMERAL_CHAR.match(tok.word)) or tok.word[:1] == "之" and _of_place(tok)
         after_activity = tok.word == "后" and i > 0 and before[i - 1].flag == "vn" and collected  # 培训后就业率
-        rank_and_up = not collected and tok.word in RANK_LINKS and i > 0 and people_head(before[i - 1].word)
+        rank_and_up = not collected and tok.word in RANK_LINKS and i > 0 and (
+            people_head(before[i - 1].word) or before[i - 1].word in EDUCATION_LEVELS)  # 大专以下|2422人
         if after_activity or rank_and_up or bound and i > 0 and (is_nounish(before[i - 1]) or before[i - 1].word == "之"):
             collected.insert(0, tok)  # 专业|点, 司机|之|家: a bound morpheme inside a noun
             length += len(tok.word)

@@ -12,6 +12,7 @@ memoised by the words and flags of the tokens before it: such runs (，城镇新
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
@@ -51,6 +52,7 @@ PERCENT_SCALE = {"%": 1.0, "‰": 0.1, "成": 10.0}
 clean_subject = lru_cache(maxsize=1 << 14)(stat_clause.clean_subject)  # a pure str → str rule, asked twice a figure
 is_change_phrase = lru_cache(maxsize=1 << 12)(stat_clause.is_change_phrase)  # pure str → bool, asked once a figure
 START = itemgetter(2)  # Tok.start
+LIST_ITEM = re.compile(r"[，,；;、][\u4e00-\u9fff]{2,6}为$")  # ，中部地区为|5.4%: an elliptical list item
 
 
 class Draft(NamedTuple):
@@ -125,8 +127,11 @@ def describe_sentence(compact: str, bounds: tuple[int, int], mentions: list[Ment
             RATE_OF_STANDARD.search(compact, max(bounds[0], mention.start - 16), mention.start))
         target = is_target(sentence, mention.start - bounds[0], mention.end - bounds[0], standard=standard,
                            minimum=mention.qualifier == "at_least", planned=planned)
-        workforce = is_workforce(subject, sentence, document=document, kind=kind, unit=unit) or (
-            unit in lex.PEOPLE_UNITS and finds_work(compact[mention.end: bounds[1]]))
+        if drafts and drafts[-1].unit == unit and LIST_ITEM.match(compact, drafts[-1].mention.end, mention.start):
+            workforce = drafts[-1].is_workforce  # …失业率为4.7%，中部地区为|5.4%: the item measures what the first did
+        else:
+            workforce = is_workforce(subject, sentence, document=document, kind=kind, unit=unit) or (
+                unit in lex.PEOPLE_UNITS and finds_work(compact[mention.end: bounds[1]]))
         drafts.append(Draft(mention, value, top, unit, kind, subject, target, workforce, bounds))
     return drafts
 

@@ -159,6 +159,11 @@ from analysis.statistics import extract_statistics
     ("全市高技能人才72.1万人，占比21.1%。", "21.1%", "subject", "高技能人才"),  # a bare 占比: the figure before's
     ("执法部门依法处以罚款5万元。", "5万元", "subject", "罚款"),
     ("就业人员周平均工作时间为48.3小时，比上月增加0.3小时。", "0.3小时", "kind", "measure"),  # a time changed
+    # batch 18's subjects: 本科/r is a noun, a region word opens 地区, an elliptical list item measures what the
+    # first item did
+    ("教育程度：硕士研究生287人；本科1246人；大专1608人。", "1246人", "subject", "本科"),
+    ("东部地区城镇调查失业率为4.7%，中部地区为5.4%。", "5.4%", "subject", "中部地区"),
+    ("东部地区城镇调查失业率为4.7%，中部地区为5.4%。", "5.4%", "is_workforce", True),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
