@@ -172,8 +172,11 @@ def _people_phrase(window: list[Tok]) -> str | None:
             and window[first - 1].word not in lex.ACTION_VERBS | lex.HONOUR_VERBS_SET)):
         first -= 1  # 灵活就业人员
     head = _lastpeople_head(window, head)  # 2.3万名|技工|院校学生: the compound's last people noun
-    if head + 2 < len(window) and window[head + 1].word in JOINING_WORDS and people_head(window[head + 2].word):
-        head += 2  # 困难职工和农民工
+    if head + 2 < len(window) and window[head + 1].word in JOINING_WORDS:
+        modified = head + 3 < len(window) and not people_head(window[head + 2].word) and (
+            is_nounish(window[head + 2]) and people_head(window[head + 3].word))
+        joined = head + 2 + modified
+        head = joined if people_head(window[joined].word) else head  # 困难职工和农民工, 劳动模范和先进|工作者
     return "".join(t.word for t in last_listed_people(window[first: head + 1])).removesuffix("队伍")
 
 

@@ -164,6 +164,7 @@ from analysis.statistics import extract_statistics
     ("教育程度：硕士研究生287人；本科1246人；大专1608人。", "1246人", "subject", "本科"),
     ("东部地区城镇调查失业率为4.7%，中部地区为5.4%。", "5.4%", "subject", "中部地区"),
     ("东部地区城镇调查失业率为4.7%，中部地区为5.4%。", "5.4%", "is_workforce", True),
+    ("工会为2.1万名劳动模范和先进工作者发放慰问金。", "2.1万名", "subject", "劳动模范和先进工作者"),
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
