@@ -40,6 +40,8 @@ MONEY_AFTER_PAYING = re.compile(r"^.+(?:开出|给出|每人每[年月天]|每�
 PAYING_MARK = re.compile("开出|给出|每人|处以")
 RATE_OF_STANDARD = re.compile(r"按照?[^，,；;：:。]*的$")  # 按当地最低工资标准的|80%: a rate set by a standard
 RECOVERY_VERBS = frozenset({"追回", "追讨", "追发", "讨回", "挽回", "补发", "清偿"})
+PROGRAMME_AID = re.compile(r".{0,8}?(?:活动|行动|工程|项目)(?:资助|帮扶|慰问|救助|帮助|惠及|覆盖)(?P<people>.{2,})")
+DEPENDANTS = ("子女", "儿童", "家属")  # people a programme reaches besides workers
 MAX_LISTED_ITEM_TOKENS = 3  # 环卫、交警、公交等: short items; a clause before 、 is no item
 DEMAND_NOUNS = QUANTITY_NOUNS + ("需求", "缺口")  # a bare number after these is their size
 
@@ -51,6 +53,8 @@ def name_subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, 
     after, before = tokens(mention.end, bounds[1]), tokens(floor, mention.start)
     context = partial(pos_tokens, compact, (bounds[0], mention.start))  # the sentence up to the number
     left = _once(partial(memoised_left_subject, before, context))  # several rules below may ask for it
+    if mention.unit in lex.PEOPLE_UNITS:
+        left = _once(partial(_people_reached, left))
     unit = mention.unit
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
         named = _money_subject(after, left, unit) or money_named_before(tokens(bounds[0], mention.start))
@@ -129,6 +133,14 @@ def _counted_subject(compact: str, mention: Mention, sides: tuple[list[Tok], lis
     if outcome or floor != bounds[0]:
         return outcome or named
     return previous_topic(tokens(bounds[0], mention.start)) or named  # 像他这样的骑手，在重庆有|近十二万名
+
+
+def _people_reached(left: Callable[[], str]) -> str:
+    """“金秋助学”活动资助|困难职工子女693名: a programme's people are those it reached, not the programme."""
+    named = left()
+    aided = PROGRAMME_AID.match(named)
+    reached = aided["people"] if aided else ""
+    return reached if people_head(reached) or reached.endswith(DEPENDANTS) else named
 
 
 def _listed_class(after: list[Tok]) -> list[Tok]:

@@ -165,6 +165,7 @@ from analysis.statistics import extract_statistics
     ("东部地区城镇调查失业率为4.7%，中部地区为5.4%。", "5.4%", "subject", "中部地区"),
     ("东部地区城镇调查失业率为4.7%，中部地区为5.4%。", "5.4%", "is_workforce", True),
     ("工会为2.1万名劳动模范和先进工作者发放慰问金。", "2.1万名", "subject", "劳动模范和先进工作者"),
+    ("“金秋助学”活动资助困难职工子女520名。", "520名", "subject", "困难职工子女"),  # whom a programme reached
 ])
 def test_phrasing(text: str, span: str, field: str, expected) -> None:
     assert getattr(figure(text, span), field) == expected
