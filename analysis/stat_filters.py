@@ -8,7 +8,7 @@ from analysis import stat_lexicon as lex
 from analysis.stat_clause import counts_people
 from analysis.stat_mentions import Mention
 from analysis.stat_stripped import stripped_large_count, stripped_verdict, stripped_year_count
-from analysis.stat_tokens import Tok, is_nounish, is_punct
+from analysis.stat_tokens import Tok, is_nounish, is_punct, last_clause_mark
 
 
 RANK_WORDS = ("排名", "位列", "位居", "排在", "名列", "排行", "编号", "号码", "电话", "代码", "邮编", "热线", "传真")
@@ -126,7 +126,7 @@ def _measured_duration(compact: str, mention: Mention, sentence: tuple[int, int]
     """平均在线时长9.6小时: a duration the sentence measures (not 24小时内, 有效期3年, 两年)."""
     if mention.unit not in lex.DURATION_UNITS or compact[mention.end: mention.end + 1] in ("内", "前", "后"):
         return False
-    clause_start = max(compact.rfind(p, sentence[0], mention.start) for p in "，,；;：:")
+    clause_start = last_clause_mark(compact, sentence[0], mention.start)
     window = compact[max(clause_start, sentence[0], mention.start - DURATION_WINDOW): mention.start]
     return any(cue in window for cue in lex.DURATION_CUES)  # (stripped text has no commas: a near cue only)
 
@@ -148,7 +148,7 @@ def _is_threshold(compact: str, mention: Mention, sentence: tuple[int, int]) -> 
         return False
     if bounded and compact[mention.end + 1: mention.end + 2] in ("，", ",", "；", ";"):
         return True
-    clause_start = max(compact.rfind(p, sentence[0], mention.start) for p in "，,；;：:")
+    clause_start = last_clause_mark(compact, sentence[0], mention.start)
     clause = compact[max(clause_start, sentence[0]): mention.start]
     return clause.lstrip("，,；;：:").startswith("对")
 

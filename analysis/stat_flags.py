@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from analysis import stat_lexicon as lex
 from analysis.stat_stripped import stripped_target
+from analysis.stat_tokens import last_clause_mark
 
 TARGET_CUE = re.compile(lex.TARGET_CUE_PATTERN)
 TARGET_CUE_LED = re.compile(lex.TARGET_CUE_LED)  # TARGET_CUE's alternatives but one, searched fast (see stat_lexicon)
@@ -34,11 +35,17 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
-def _trie(words: set[str]) -> str:
-    """Alternation of `words` factored by shared first characters (工|业 after 职 → 工|业; 人才, 人员 → 人(?:才|员))."""
+def _by_first_char(words) -> dict[str, set[str]]:
+    """Each first character with the rests of the words it opens ('' for a one-character word)."""
     heads: dict[str, set[str]] = {}
     for word in words:
         heads.setdefault(word[0], set()).add(word[1:])
+    return heads
+
+
+def _trie(words: set[str]) -> str:
+    """Alternation of `words` factored by shared first characters (工|业 after 职 → 工|业; 人才, 人员 → 人(?:才|员))."""
+    heads = _by_first_char(words)
     alternatives = []
     for head in sorted(heads):
         rests = heads[head] - {""}
@@ -50,9 +57,7 @@ def _trie(words: set[str]) -> str:
 def _starts(words: tuple[str, ...]) -> re.Pattern:
     """A pattern matching the first character of each lexicon word, the rest looked ahead: findall counts the offsets
     that start a word in one C-level scan, overlapping words included (as _word_hits does one search each)."""
-    heads: dict[str, set[str]] = {}
-    for word in set(words):
-        heads.setdefault(word[0], set()).add(word[1:])
+    heads = _by_first_char(set(words))
     alternatives = [re.escape(head) + ("" if "" in rests else "(?=" + _trie(rests) + ")")
                     for head, rests in sorted(heads.items())]
     return re.compile("|".join(alternatives))
@@ -100,8 +105,8 @@ def is_target(sentence: str, offset: int, end: int, *, standard: bool = False, m
     """
     # 每年安排资金不低于6亿元: a yearly floor is a requirement (money too: not a per-head standard);
     # 近年来…每年投入…以上 looks back on a practice
-    yearly = minimum and lex.YEARLY_MINIMUM in sentence[_clause_start(sentence, offset) + 1: offset] and not (
-        RETROSPECT.search(sentence, 0, offset))
+    clause = sentence[last_clause_mark(sentence, 0, offset) + 1: offset]
+    yearly = minimum and lex.YEARLY_MINIMUM in clause and not RETROSPECT.search(sentence, 0, offset)
     if yearly and standard:
         return True
     if standard and not STANDARD_RAISE.search(sentence, 0, offset):
@@ -132,12 +137,6 @@ def _inside_word(sentence: str, start: int) -> bool:
 def _has_target_cue(sentence: str) -> bool:
     """Whether a goal cue occurs anywhere in the sentence (none there means none before any of its numbers)."""
     return TARGET_CUE_LED.search(sentence) is not None or TARGET_CUE_YEARS.search(sentence) is not None
-
-
-def _clause_start(sentence: str, offset: int) -> int:
-    """Offset of the last clause mark before offset (-1 when the clause opens the sentence)."""
-    return max(sentence.rfind("，", 0, offset), sentence.rfind(",", 0, offset), sentence.rfind("；", 0, offset),
-               sentence.rfind(";", 0, offset), sentence.rfind("：", 0, offset), sentence.rfind(":", 0, offset))
 
 
 def _last_hit(text: str, pattern: re.Pattern) -> tuple[int, int]:

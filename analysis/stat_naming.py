@@ -37,7 +37,6 @@ NAME_FLAGS = frozenset({"nr", "ns", "nt", "nrt", "nrfg"})  # 三成左右|通过
 ACTIVITY_UNITS = frozenset({"人次", "户次", "场次", "家次", "项次", "车次", "架次"})
 MONEY_NAMERS = lex.MONEY_HEADS + ("捐赠", "投入")
 MONEY_AFTER_PAYING = re.compile(r"^.+(?:开出|给出|每人每[年月天]|每人|处以)")  # who pays or is paid, then the money
-PAYING_MARK = re.compile("开出|给出|每人|处以")
 RATE_OF_STANDARD = re.compile(r"按照?[^，,；;：:。]*的$")  # 按当地最低工资标准的|80%: a rate set by a standard
 RECOVERY_VERBS = frozenset({"追回", "追讨", "追发", "讨回", "挽回", "补发", "清偿"})
 PROGRAMME_AID = re.compile(r".{0,8}?(?:活动|行动|工程|项目)(?:资助|帮扶|慰问|救助|帮助|惠及|覆盖)(?P<people>.{2,})")
@@ -58,8 +57,9 @@ def name_subject(compact: str, mention: Mention, floor: int, bounds: tuple[int, 
     unit = mention.unit
     if unit in lex.MONEY_UNITS or unit == "块":  # …发放生活救助金，每人1000元: the fund named earlier
         named = _money_subject(after, left, unit) or money_named_before(tokens(bounds[0], mention.start))
-        paid = MONEY_AFTER_PAYING.sub("", named) if PAYING_MARK.search(named) else named  # 开出|年薪, 每人每年|补贴
-        named = paid if paid != named and paid.endswith(lex.MONEY_HEADS) and len(paid) >= 2 else named
+        payer = MONEY_AFTER_PAYING.match(named)  # 为首席技师开出|年薪, 财政每人每年|补贴
+        paid = named[payer.end():] if payer else ""
+        named = paid if paid.endswith(lex.MONEY_HEADS) and len(paid) >= 2 else named
         return _recovered(compact, named, bounds[0], mention.start)
     if unit in lex.PERCENT_UNITS and RATE_OF_STANDARD.search(compact, bounds[0], mention.start) and (
             paid := right_subject(after, mode="money")):

@@ -12,6 +12,7 @@ NOUNISH_NUMERAL_WORDS = frozenset({"一线", "一次性", "一流", "首席", "�
 NOUN_FLAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "nw", "vn", "an", "j", "b", "eng", "a", "g", "ng",
                         "s", "t", "l", "i"})
 VERB_FLAGS = frozenset({"v", "vd", "vi", "vg", "vq"})
+CLAUSE_MARKS = "，,；;：:"
 PUNCTUATION = "，,。；;：:、！？!?（）()“”‘’\"'《》【】[]—…·/\n "
 TIME_WORD = re.compile(r"^(?:\d+|[上下本今去明前后当同]).*(?:年|月|日|天|季度|期)$|^(?:今年|去年|明年|同期|上年|年内|年底|年末)$"
                        r"|^(?:\d+|[一二三四五六七八九十]+)?月份$")
@@ -42,3 +43,8 @@ def is_nounish(tok: Tok) -> bool:
 def people_head(word: str) -> bool:
     """A token naming people (产业工人, 劳动者); 人才队伍 counts as its members."""
     return word.removesuffix("队伍").endswith(lex.PEOPLE_HEADS)
+
+
+def last_clause_mark(text: str, start: int, end: int) -> int:
+    """Offset of the last clause mark (，；：) in text[start:end], -1 when there is none."""
+    return max(text.rfind(mark, start, end) for mark in CLAUSE_MARKS)
